@@ -1,0 +1,38 @@
+// Analyze room: Document → Analysis (language, sentences, features, fingerprints). Pure: same input, same output.
+import { createHash } from 'node:crypto';
+import type { Analysis, Document } from '../model.js';
+import { minhashSignature } from '../link/minhash.js';
+import { identifyLanguage, type LangGuess } from '../text/langid.js';
+import { foldKey } from '../text/normalize.js';
+import { splitSentences } from '../text/sentences.js';
+import { words } from '../text/tokens.js';
+import { extractFeatures } from './features.js';
+
+/** SHA-256 of the body's words, case and accents folded: copies differing only in spacing or case hash alike. */
+const UNSURE = 0.5;
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(words(foldKey(text)).join(' ')).digest('hex');
+}
+
+/** The record's stated language wins; then detection when sure; then the page's declared language. */
+function chooseLanguage(doc: Document, detected: LangGuess): { lang: string; confidence: number } {
+  if (doc.langHint) return { lang: doc.langHint, confidence: doc.langHint === detected.lang ? Math.max(detected.confidence, 0.9) : 0.9 };
+  if (doc.pageLang && detected.confidence < UNSURE && doc.pageLang !== detected.lang) return { lang: doc.pageLang, confidence: UNSURE };
+  return detected;
+}
+
+export function analyze(doc: Document): Analysis {
+  const detected = identifyLanguage(`${doc.title}\n${doc.text}`);
+  const { lang, confidence } = chooseLanguage(doc, detected);
+  const sentences = splitSentences(doc.text, lang);
+  return {
+    lang,
+    langConfidence: Number(confidence.toFixed(3)),
+    sentences,
+    features: extractFeatures(doc.title, doc.text, sentences, lang),
+    contentHash: contentHash(doc.text),
+    minhash: minhashSignature(doc.text),
+    wordCount: words(doc.text).length,
+  };
+}

@@ -1,0 +1,68 @@
+// Reading commands: `search QUERY`, `story ID`, `article ID`, `rejects`.
+import { Command } from 'commander';
+import { storyHtml, storyMarkdown } from '../stories/render.js';
+import { DEFAULT_DB, EXIT, UsageError, printJsonLine, table, withStore } from './common.js';
+
+export function searchCommand(): Command {
+  return new Command('search')
+    .description('full-text search over article titles and text')
+    .argument('<query...>', 'words (all must match; word* for a prefix)')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--limit <n>', 'most hits shown', (v) => Number.parseInt(v, 10), 20)
+    .option('--json', 'one JSON line per hit')
+    .action(async (query: string[], o: { db: string; limit: number; json?: boolean }) => {
+      const hits = await withStore(o.db, (s) => s.search(query.join(' '), o.limit));
+      if (o.json) hits.forEach(printJsonLine);
+      else if (!hits.length) process.stdout.write('no matches\n');
+      else for (const h of hits) process.stdout.write(`${h.title}\n  ${h.lang} · ${h.published ?? 'date unknown'} · story ${h.story ?? '-'} · ${h.origin}\n  ${h.snippet}\n`);
+    });
+}
+
+export function storyCommand(): Command {
+  return new Command('story')
+    .description('show one story (id or unique id prefix)')
+    .argument('<id>', 'story id')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--format <format>', 'md | json | html', 'md')
+    .action(async (id: string, o: { db: string; format: string }) => {
+      if (!['md', 'json', 'html'].includes(o.format)) throw new UsageError(`unknown format "${o.format}": choose md, json or html`);
+      const story = await withStore(o.db, (s) => s.story(id));
+      if (!story) throw new UsageError(`no story "${id}" (see: storyline export stories)`);
+      process.stdout.write(o.format === 'json' ? `${JSON.stringify(story, null, 2)}\n` : o.format === 'html' ? storyHtml(story) : storyMarkdown(story));
+    });
+}
+
+export function articleCommand(): Command {
+  return new Command('article')
+    .description('show one article (key, key prefix, record id or path), optionally with its blocks')
+    .argument('<id>', 'article id')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--blocks', 'show every block, kept or dropped, with its reason')
+    .option('--json', 'as JSON')
+    .action(async (id: string, o: { db: string; blocks?: boolean; json?: boolean }) => {
+      await withStore(o.db, async (s) => {
+        const a = await s.article(id);
+        if (!a) throw new UsageError(`no article "${id}"`);
+        const blocks = o.blocks ? await s.blocks(a.id) : [];
+        if (o.json) return printJsonLine({ ...a, blocks: o.blocks ? blocks : undefined });
+        process.stdout.write(`${a.title}\n${a.source ?? 'unknown outlet'} · ${a.lang} (${a.langConfidence}) · ${a.published ?? 'date unknown'}${a.publishedSource ? ` (from ${a.publishedSource})` : ''} · ${a.origin}\n\n`);
+        if (!o.blocks) return void process.stdout.write(`${a.text}\n`);
+        for (const b of blocks) process.stdout.write(`${b.kept ? 'KEEP' : 'DROP'} ${b.kind.padEnd(7)} ${b.reason.padEnd(30)} ${b.text.length > 100 ? `${b.text.slice(0, 99)}…` : b.text}\n`);
+      });
+    });
+}
+
+export function rejectsCommand(): Command {
+  return new Command('rejects')
+    .description('inputs that did not become articles, with the reason')
+    .option('--db <path>', 'database file', DEFAULT_DB)
+    .option('--json', 'one JSON line per reject')
+    .action(async (o: { db: string; json?: boolean }) => {
+      const rejects = await withStore(o.db, (s) => s.rejects());
+      if (o.json) rejects.forEach((r) => printJsonLine(r));
+      else if (!rejects.length) process.stdout.write('no rejects\n');
+      else process.stdout.write(`${table([['input', 'reason', 'detail'], ...rejects.map((r) => [r.origin, r.reason, (r.detail ?? '').slice(0, 60)])])}\n`);
+      process.exitCode = EXIT.ok;
+    });
+}
+

@@ -1,0 +1,170 @@
+// The block classifier: each line or paragraph of a page is kept or dropped, with the reason, by small named rules.
+import type { Block } from '../model.js';
+import { stemmer, stopwords } from '../text/lexicon.js';
+import { foldKey } from '../text/normalize.js';
+import { words } from '../text/tokens.js';
+import { boilerplateReason, isCreditLine, phraseKey } from './rules.js';
+
+export interface ClassifyOptions {
+  lang: string;
+  /** A title the input already gave; a line equal to it is the title. */
+  titleHint?: string | null;
+  /** Plain text: the first short line may be the title. HTML has its title elsewhere. */
+  detectTitle: boolean;
+}
+
+const MAX_TITLE_WORDS = 30;
+/** Fewest content words a block needs before "it shares no word with the article" means anything. */
+const MIN_TEASER_CONTENT_WORDS = 4;
+const MAX_TEASER_WORDS = 45;
+/** Fewest paragraphs an article needs before lexical cohesion is trusted to find teasers. */
+const MIN_PARAGRAPHS_FOR_COHESION = 4;
+
+function wordCount(text: string): number {
+  return words(text).length;
+}
+
+/** A line that reads as running text rather than a label, link or headline. */
+export function isParagraphLike(text: string): boolean {
+  const n = wordCount(text);
+  return n >= 12 || (n >= 5 && /[.!?…:;"”»“]$/.test(text.trim()));
+}
+
+function drop(block: Block, reason: string): void {
+  block.kept = false;
+  block.kind = 'noise';
+  block.reason = reason;
+}
+
+/** A menu or breadcrumb: three or more short items between separators ("Home | World | Sport", "A > B > C"). */
+export function isNavigationLine(text: string): boolean {
+  const items = text.split(/\s+[|•·›»>/]\s+|\s*\|\s*/).filter((s) => s.trim() !== '');
+  return items.length >= 3 && items.every((s) => s.split(/\s+/).length <= 4);
+}
+
+/** Keyed rules: known phrases and patterns from the language data files, and menu shapes. */
+function markKnownBoilerplate(blocks: Block[]): void {
+  for (const b of blocks) {
+    const reason = boilerplateReason(b.text) ?? (isNavigationLine(b.text) ? 'navigation' : null);
+    if (reason) drop(b, reason);
+  }
+}
+
+/** From the first comment-thread marker after the article began, the rest of the page is reader comments. */
+function markCommentThread(blocks: Block[]): void {
+  const firstParagraph = blocks.findIndex((b) => b.kept && isParagraphLike(b.text));
+  if (firstParagraph < 0) return;
+  const start = blocks.findIndex((b, i) => i > firstParagraph && b.reason === 'comments');
+  if (start < 0) return;
+  const before = blocks[start - 1];
+  // The commenter's name line ("1. vasta") sits just above the first comment's metadata.
+  if (before && before.kept && wordCount(before.text) <= 3 && !/[.!?]$/.test(before.text)) drop(before, 'reader comments');
+  for (let i = start + 1; i < blocks.length; i++) if (blocks[i]!.kept) drop(blocks[i]!, 'reader comments');
+}
+
+/** The comparison key of a line, without a trailing " | Site name" as page titles carry. */
+function repeatKey(text: string): string {
+  return phraseKey(text.replace(/\s+[|–—]\s+[^|–—]{2,40}$/, ''));
+}
+
+/** A line seen before on the page (a headline printed two or three times) is dropped after its first showing. */
+function markRepeats(blocks: Block[]): void {
+  const seen = new Set<string>();
+  for (const b of blocks) {
+    const key = repeatKey(b.text);
+    if (!key) continue;
+    if (seen.has(key) && b.kept) drop(b, 'repeated line');
+    seen.add(key);
+  }
+}
+
+function looksLikeTitle(text: string): boolean {
+  const n = wordCount(text);
+  return n >= 2 && n <= MAX_TITLE_WORDS && !/[.:;,]$/.test(text.trim());
+}
+
+/**
+ * The title: the line equal to the given title; else, among the short lines before the first paragraph, one the page
+ * repeats (headlines are printed more than once), else the last one (the headline sits just above the text).
+ */
+function markTitle(blocks: Block[], opts: ClassifyOptions): void {
+  const kept = blocks.filter((b) => b.kept);
+  const hint = opts.titleHint ? repeatKey(opts.titleHint) : null;
+  let candidate = hint ? kept.find((b) => repeatKey(b.text) === hint) : undefined;
+  if (!candidate && opts.detectTitle) {
+    const firstParagraph = kept.findIndex((b) => isParagraphLike(b.text));
+    const head = kept.slice(0, firstParagraph < 0 ? 1 : firstParagraph).filter((b) => looksLikeTitle(b.text));
+    const repeated = new Set(blocks.filter((b) => b.reason === 'repeated line').map((b) => repeatKey(b.text)));
+    candidate = head.find((b) => repeated.has(repeatKey(b.text))) ?? head[head.length - 1];
+    // A page that starts straight with a short line of running text has no title line.
+    if (!candidate && firstParagraph === 0 && looksLikeTitle(kept[0]!.text) && wordCount(kept[0]!.text) <= 14 && !/[.]$/.test(kept[0]!.text)) candidate = kept[0];
+  }
+  if (!candidate) return;
+  candidate.kind = 'title';
+  candidate.reason = 'title';
+  const key = repeatKey(candidate.text);
+  for (const b of blocks) if (!b.kept && b.reason === 'repeated line' && repeatKey(b.text) === key) b.reason = 'repeated headline';
+}
+
+/** Short lines before the first paragraph or after the last are page furniture; between paragraphs, headings. */
+function markEdges(blocks: Block[]): void {
+  const body = blocks.filter((b) => b.kept && b.kind === 'body');
+  const paragraphs = body.filter((b) => isParagraphLike(b.text));
+  if (paragraphs.length === 0) return;
+  const first = paragraphs[0]!.index;
+  const last = paragraphs[paragraphs.length - 1]!.index;
+  for (const b of body) {
+    if (isParagraphLike(b.text)) continue;
+    if (isCreditLine(b.text)) {
+      b.kind = 'credit';
+      b.reason = 'source credit';
+    } else if (b.index < first) drop(b, 'short line before the article');
+    else if (b.index > last) drop(b, 'short line after the article');
+    else {
+      b.kind = 'heading';
+      b.reason = 'heading';
+    }
+  }
+}
+
+function contentStems(text: string, lang: string): string[] {
+  const stop = stopwords(lang);
+  const stem = stemmer(lang);
+  const out: string[] = [];
+  for (const w of words(text)) {
+    const lower = w.toLowerCase();
+    if (lower.length < 3 || stop.has(lower) || /^\d/.test(lower)) continue;
+    out.push(foldKey(stem(lower)));
+  }
+  return out;
+}
+
+/**
+ * A short block that shares not one content word with the rest of the article is an unrelated teaser
+ * (a headline and blurb of another story placed mid-page).
+ */
+function markUnrelatedTeasers(blocks: Block[], lang: string): void {
+  const body = blocks.filter((b) => b.kept && (b.kind === 'body' || b.kind === 'heading'));
+  if (body.filter((b) => isParagraphLike(b.text)).length < MIN_PARAGRAPHS_FOR_COHESION) return;
+  const stemsOf = new Map(body.map((b) => [b, new Set(contentStems(b.text, lang))]));
+  const docCounts = new Map<string, number>();
+  for (const set of stemsOf.values()) for (const s of set) docCounts.set(s, (docCounts.get(s) ?? 0) + 1);
+  for (const b of body) {
+    const stems = stemsOf.get(b)!;
+    if (stems.size < MIN_TEASER_CONTENT_WORDS - (b.kind === 'heading' ? 1 : 0) || wordCount(b.text) > MAX_TEASER_WORDS) continue;
+    const shared = [...stems].some((s) => (docCounts.get(s) ?? 0) > 1);
+    if (!shared) drop(b, 'unrelated teaser');
+  }
+}
+
+/** Classify the lines of a page; every block keeps its decision and reason. */
+export function classifyBlocks(lines: string[], opts: ClassifyOptions): Block[] {
+  const blocks: Block[] = lines.map((text, index) => ({ index, text, kept: true, kind: 'body', reason: 'body' }));
+  markKnownBoilerplate(blocks);
+  markCommentThread(blocks);
+  markRepeats(blocks);
+  markTitle(blocks, opts);
+  markEdges(blocks);
+  markUnrelatedTeasers(blocks, opts.lang);
+  return blocks;
+}

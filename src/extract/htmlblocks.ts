@@ -1,0 +1,117 @@
+// One streaming pass over HTML (htmlparser2, no recursion, so any nesting depth is safe): text blocks and head metadata.
+import { Parser } from 'htmlparser2';
+import { squashSpaces } from '../text/normalize.js';
+
+export interface HtmlBlock {
+  text: string;
+  tag: string;
+}
+
+export interface HtmlMeta {
+  title: string | null;
+  h1: string | null;
+  lang: string | null;
+  canonical: string | null;
+  /** <meta name|property|itemprop → content>, names lower-cased; first value wins. */
+  meta: Map<string, string>;
+  jsonLd: string[];
+  times: string[];
+}
+
+export interface ScannedHtml {
+  blocks: HtmlBlock[];
+  meta: HtmlMeta;
+}
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'figure', 'figcaption', 'form',
+  'br', 'hr', 'address', 'details', 'summary', 'caption', 'fieldset', 'legend', 'body', 'center', 'menu', 'option',
+]);
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'canvas', 'select', 'button', 'textarea', 'math']);
+
+/** Text blocks in page order (break at block-level tags) and the page's metadata. */
+export function scanHtml(html: string): ScannedHtml {
+  const blocks: HtmlBlock[] = [];
+  const meta: HtmlMeta = { title: null, h1: null, lang: null, canonical: null, meta: new Map(), jsonLd: [], times: [] };
+  let buffer = '';
+  let blockTag = 'body';
+  let skipDepth = 0;
+  let inTitle = false;
+  let inH1 = false;
+  let h1Text = '';
+  let titleText = '';
+  let jsonLdText: string | null = null;
+
+  const flush = (): void => {
+    const text = squashSpaces(buffer);
+    if (text) blocks.push({ text, tag: blockTag });
+    buffer = '';
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'script' && /ld\+json/i.test(attrs.type ?? '')) jsonLdText = '';
+        if (SKIP_TAGS.has(name)) {
+          skipDepth++;
+          return;
+        }
+        if (skipDepth) return;
+        if (name === 'html' && attrs.lang) meta.lang = attrs.lang;
+        else if (name === 'title') inTitle = true;
+        else if (name === 'meta') {
+          const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '').toLowerCase();
+          if (key && attrs.content !== undefined && !meta.meta.has(key)) meta.meta.set(key, attrs.content);
+        } else if (name === 'link' && /\bcanonical\b/i.test(attrs.rel ?? '') && attrs.href) meta.canonical ??= attrs.href;
+        else if (name === 'time' && attrs.datetime) meta.times.push(attrs.datetime);
+        if (name === 'h1') {
+          inH1 = true;
+          h1Text = '';
+        }
+        if (BLOCK_TAGS.has(name)) {
+          flush();
+          blockTag = name;
+        }
+      },
+      ontext(text) {
+        if (jsonLdText !== null) jsonLdText += text;
+        if (skipDepth) return;
+        if (inTitle) {
+          titleText += text;
+          return;
+        }
+        if (inH1) h1Text += text;
+        buffer += text;
+      },
+      onclosetag(name) {
+        if (name === 'script' && jsonLdText !== null) {
+          meta.jsonLd.push(jsonLdText);
+          jsonLdText = null;
+        }
+        if (SKIP_TAGS.has(name)) {
+          skipDepth = Math.max(0, skipDepth - 1);
+          return;
+        }
+        if (skipDepth) return;
+        if (name === 'title') {
+          inTitle = false;
+          meta.title ??= squashSpaces(titleText) || null;
+        }
+        if (name === 'h1' && inH1) {
+          inH1 = false;
+          meta.h1 ??= squashSpaces(h1Text) || null;
+        }
+        if (BLOCK_TAGS.has(name)) {
+          flush();
+          blockTag = 'body';
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+  return { blocks, meta };
+}

@@ -1,0 +1,140 @@
+// Extract room: RawDoc → Document (kept text, blocks kept or dropped with reasons, title, date, source).
+import type { Block, DateSource, Document, RawDoc, Reject } from '../model.js';
+import { identifyLanguage } from '../text/langid.js';
+import { normalizeText, squashSpaces } from '../text/normalize.js';
+import { splitSentences } from '../text/sentences.js';
+import { classifyBlocks } from './blocks.js';
+import { MAX_DEPTH, mainContent, nestingDepth } from './html.js';
+import { cleanTitle, dateFromUrl, hostOf, htmlAuthor, htmlPublicationDate, htmlSiteName, type FoundDate } from './metadata.js';
+import { isoDate } from '../ingest/records.js';
+
+const MAX_DERIVED_TITLE = 120;
+
+function bodyText(blocks: Block[]): string {
+  return blocks
+    .filter((b) => b.kept && b.kind !== 'title')
+    .map((b) => b.text)
+    .join('\n\n');
+}
+
+function lines(text: string): string[] {
+  return normalizeText(text)
+    .split('\n')
+    .map(squashSpaces)
+    .filter((l) => l !== '');
+}
+
+// A wire dateline before the lead: "NEW YORK (CPA) – ", "ISMAILIA, Egypt, March 29 (Reuters) — ", "BERLÍN. ".
+const DATELINE = /^(?:\p{Lu}[\p{Lu}\p{Ll}\s,.'\d-]{0,40}\([^)]{1,30}\)\s*[-–—:]\s*|\p{Lu}[\p{Lu}\s'-]{2,30}\.\s+)/u;
+
+/** A title from the first real sentence (dateline removed) when the page had none. */
+function derivedTitle(text: string, lang: string): string {
+  const spans = splitSentences(text.slice(0, 2000), lang);
+  const first = spans.find((s) => text.slice(s.start, s.end).split(/\s+/).length >= 4) ?? spans[0];
+  const sentence = (first ? text.slice(first.start, first.end) : text.slice(0, MAX_DERIVED_TITLE)).replace(DATELINE, '');
+  return sentence.length > MAX_DERIVED_TITLE ? `${sentence.slice(0, MAX_DERIVED_TITLE - 1).replace(/\s+\S*$/, '')}…` : sentence;
+}
+
+function inputDate(raw: RawDoc): FoundDate | null {
+  const date = raw.date ? isoDate(raw.date.slice(0, 10)) : null;
+  return date ? { date, source: raw.dateSource ?? 'input' } : null;
+}
+
+function languageOf(textLines: string[]): string {
+  return identifyLanguage(textLines.filter((l) => l.length > 60).join(' ') || textLines.join(' ')).lang;
+}
+
+function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
+  const textLines = lines(raw.text ?? '');
+  const lang = raw.lang ?? languageOf(textLines);
+  const blocks = classifyBlocks(textLines, { lang, titleHint: raw.title ?? null, detectTitle: true });
+  const date = inputDate(raw) ?? (raw.url ? wrapUrlDate(raw.url) : null);
+  const title = raw.title ?? blocks.find((b) => b.kind === 'title')?.text ?? null;
+  return finish(raw, blocks, lang, { title, date, source: null, author: null, canonical: null });
+}
+
+function wrapUrlDate(url: string): FoundDate | null {
+  const d = dateFromUrl(url);
+  return d ? { date: d, source: 'url' as DateSource } : null;
+}
+
+function fromHtml(raw: RawDoc, depth: number): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> & { fallback: string | null } {
+  const main = mainContent(raw.html ?? '', depth);
+  const meta = main.page.meta;
+  const inMain = main.blocks.filter((b) => b.inMain).map((b) => b.block.text);
+  const lang = raw.lang ?? languageOf(inMain);
+  const classified = classifyBlocks(inMain, { lang, titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false });
+  // Page order: main-content blocks carry their classification; the rest are dropped as outside the article.
+  let next = 0;
+  const blocks: Block[] = main.blocks.map((b, index) => {
+    const block: Block = b.inMain
+      ? { ...classified[next++]!, index }
+      : { index, text: b.block.text, kept: false, kind: 'noise', reason: `outside main content (<${b.block.tag}>)` };
+    return block;
+  });
+  const siteName = htmlSiteName(meta);
+  const url = raw.url ?? meta.canonical ?? meta.meta.get('og:url') ?? null;
+  const rawTitle = raw.title ?? meta.meta.get('og:title') ?? main.readabilityTitle ?? meta.title ?? meta.h1;
+  const date = inputDate(raw) ?? htmlPublicationDate(meta, url);
+  const result = finish(raw, blocks, lang, {
+    title: rawTitle ? cleanTitle(squashSpaces(rawTitle), siteName) : null,
+    date,
+    source: siteName,
+    author: htmlAuthor(meta) ?? main.byline,
+    canonical: meta.canonical,
+    pageLang: meta.lang ? meta.lang.slice(0, 2).toLowerCase() : null,
+  });
+  return { ...result, url: result.url ?? url ?? undefined, fallback: main.fallback };
+}
+
+interface Found {
+  title: string | null;
+  date: FoundDate | null;
+  source: string | null;
+  author: string | null;
+  canonical: string | null;
+  pageLang?: string | null;
+}
+
+function finish(raw: RawDoc, blocks: Block[], lang: string, found: Found): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
+  const text = bodyText(blocks);
+  const title = found.title ?? (text ? derivedTitle(text, lang) : '');
+  return {
+    recordId: raw.recordId,
+    url: raw.url,
+    title,
+    titleDerived: !found.title,
+    text,
+    published: found.date?.date ?? null,
+    publishedSource: found.date?.source ?? null,
+    source: raw.source ?? found.source ?? hostOf(raw.url ?? found.canonical),
+    author: found.author,
+    canonicalUrl: found.canonical,
+    langHint: raw.lang ?? null,
+    pageLang: found.pageLang ?? null,
+    blocks,
+  };
+}
+
+/** Clean one raw record; a record with no article text left becomes a reject. */
+export function extract(raw: RawDoc): Document | Reject {
+  const warnings = [...raw.warnings];
+  let core: Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'>;
+  if (raw.html !== undefined && (raw.text === undefined || raw.format === 'html')) {
+    const depth = nestingDepth(raw.html);
+    if (depth > MAX_DEPTH) return { origin: raw.origin, reason: `hostile HTML: elements nested ${depth} levels deep (limit ${MAX_DEPTH})` };
+    const html = fromHtml(raw, depth);
+    if (html.fallback) warnings.push(html.fallback);
+    const { fallback: _fallback, ...rest } = html;
+    core = rest;
+  } else core = fromText(raw);
+  if (core.text.trim() === '') {
+    const reason = core.blocks.length === 0 ? 'no text in document' : 'no article text left after removing boilerplate';
+    return { origin: raw.origin, reason };
+  }
+  return { ...core, origin: raw.origin, format: raw.format, meta: raw.meta, warnings };
+}
+
+export function isReject(x: Document | Reject): x is Reject {
+  return 'reason' in x && !('blocks' in x);
+}

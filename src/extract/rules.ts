@@ -1,0 +1,57 @@
+// Boilerplate rules from text/lang/<code>/boilerplate.txt: `reason<TAB>phrase` or `reason<TAB>/regex/`.
+import { DEEP_LANGS, langLines } from '../text/langdata.js';
+import { foldKey } from '../text/normalize.js';
+
+interface Rules {
+  phrases: Map<string, string>;
+  patterns: { reason: string; re: RegExp }[];
+  creditLabels: Set<string>;
+}
+
+let loaded: Rules | null = null;
+
+/** The key a whole line is compared by: folded, with edge punctuation and bullets trimmed. */
+export function phraseKey(line: string): string {
+  return foldKey(line)
+    .replace(/^[\s•·»›>|*\-–—]+/, '')
+    .replace(/[\s:.…»›>|!*\-–—]+$/, '')
+    .replace(/\s+/g, ' ');
+}
+
+// Rules of every language apply to every page: a page's boilerplate is often in another language than its body.
+function rules(): Rules {
+  if (loaded) return loaded;
+  const phrases = new Map<string, string>();
+  const patterns: Rules['patterns'] = [];
+  const creditLabels = new Set<string>();
+  for (const lang of DEEP_LANGS) {
+    for (const line of langLines(lang, 'boilerplate.txt')) {
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      const reason = line.slice(0, tab).trim();
+      const pattern = line.slice(tab + 1).trim();
+      const regex = /^\/(.+)\/$/.exec(pattern);
+      if (regex) patterns.push({ reason, re: new RegExp(regex[1]!, 'iu') });
+      else phrases.set(phraseKey(pattern), reason);
+    }
+    for (const label of langLines(lang, 'credit-labels.txt')) creditLabels.add(foldKey(label.trim()));
+  }
+  loaded = { phrases, patterns, creditLabels };
+  return loaded;
+}
+
+/** The boilerplate reason a line matches, or null. */
+export function boilerplateReason(line: string): string | null {
+  const r = rules();
+  const byPhrase = r.phrases.get(phraseKey(line));
+  if (byPhrase) return byPhrase;
+  const trimmed = line.trim();
+  for (const { reason, re } of r.patterns) if (re.test(trimmed)) return reason;
+  return null;
+}
+
+/** A short source credit such as "source: Reuters" or "Fonte: ANSA". */
+export function isCreditLine(line: string): boolean {
+  const m = /^([\p{L} ]{2,20}):\s*\S/u.exec(line.trim());
+  return !!m && line.length <= 80 && rules().creditLabels.has(foldKey(m[1]!.trim()));
+}

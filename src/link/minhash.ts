@@ -1,0 +1,62 @@
+// MinHash over word shingles and LSH banding: near-duplicate search for syndicated copies.
+// Written here because it is a few lines of arithmetic; the npm packages for it are unmaintained.
+import { foldKey } from '../text/normalize.js';
+import { words } from '../text/tokens.js';
+
+export const MINHASH_SIZE = 64;
+export const LSH_BANDS = 16;
+const ROWS = MINHASH_SIZE / LSH_BANDS;
+const SHINGLE = 5;
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+const rand = mulberry32(0x5eed);
+const A = Array.from({ length: MINHASH_SIZE }, () => rand() | 1);
+const B = Array.from({ length: MINHASH_SIZE }, () => rand());
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The MinHash signature of a text's 5-word shingles (case and accents folded). */
+export function minhashSignature(text: string): number[] {
+  const w = words(foldKey(text));
+  const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  const n = Math.max(1, w.length - SHINGLE + 1);
+  for (let i = 0; i < n; i++) {
+    const h = fnv1a(w.slice(i, i + SHINGLE).join(' '));
+    for (let k = 0; k < MINHASH_SIZE; k++) {
+      const v = (Math.imul(A[k]!, h) + B[k]!) >>> 0;
+      if (v < sig[k]!) sig[k] = v;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard similarity of two signatures. */
+export function estimatedJaccard(a: number[], b: number[]): number {
+  let same = 0;
+  for (let k = 0; k < MINHASH_SIZE; k++) if (a[k] === b[k]) same++;
+  return same / MINHASH_SIZE;
+}
+
+/** The LSH band keys of a signature: texts sharing any band are candidates. */
+export function bandKeys(sig: number[]): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < LSH_BANDS; b++) keys.push(`${b}:${sig.slice(b * ROWS, (b + 1) * ROWS).join('.')}`);
+  return keys;
+}

@@ -1,0 +1,181 @@
+// The records that flow between the rooms: ingest → extract → analyze → link → stories → store.
+
+/** ISO 639-1 code, or 'und' when the language could not be told. */
+export type Lang = string;
+
+/** Input formats the readers understand. */
+export type InputFormat = 'txt' | 'html' | 'jsonl' | 'json' | 'stdin';
+
+/** One input record as read, before any cleaning. */
+export interface RawDoc {
+  /** The id an export shows: the record's own id, else its URL, else the file path (with #line for feeds). */
+  origin: string;
+  /** The record's own id, when the input gave one. */
+  recordId?: string;
+  url?: string;
+  title?: string;
+  /** Publication date as given by the input (ISO 8601 date or date-time). */
+  date?: string;
+  /** How the input gave the date: a record field, or the `.txt` date line. */
+  dateSource?: 'input' | 'date-line';
+  lang?: Lang;
+  text?: string;
+  html?: string;
+  /** Outlet or site name as given by the input. */
+  source?: string;
+  format: InputFormat;
+  /** Unknown input fields, kept as they came. */
+  meta: Record<string, unknown>;
+  /** Notes from reading, e.g. a guessed legacy encoding. */
+  warnings: string[];
+}
+
+/** An input that could not become an article, with the reason a user can act on. */
+export interface Reject {
+  origin: string;
+  reason: string;
+  detail?: string;
+}
+
+export type BlockKind = 'title' | 'heading' | 'body' | 'credit' | 'noise';
+
+/** A line or paragraph of the page, kept or dropped, with why. */
+export interface Block {
+  index: number;
+  text: string;
+  kept: boolean;
+  kind: BlockKind;
+  /** Why it was kept or dropped, e.g. 'body', 'repeated headline', 'reader comments'. */
+  reason: string;
+}
+
+/** Where the publication date came from. */
+export type DateSource = 'input' | 'date-line' | 'meta' | 'json-ld' | 'time-element' | 'url' | 'text';
+
+/** A cleaned article: text as kept, with its metadata. */
+export interface Document {
+  origin: string;
+  recordId?: string;
+  url?: string;
+  title: string;
+  /** True when no title was found and it was taken from the first sentence. */
+  titleDerived: boolean;
+  /** Body text as kept, paragraphs separated by blank lines. */
+  text: string;
+  /** ISO date (YYYY-MM-DD) or null when unknown. */
+  published: string | null;
+  publishedSource: DateSource | null;
+  source: string | null;
+  author: string | null;
+  canonicalUrl: string | null;
+  /** Language stated by the input record: trusted over detection. */
+  langHint: Lang | null;
+  /** Language the page declares (`<html lang>`): used only when detection is unsure, as templates often get it wrong. */
+  pageLang: Lang | null;
+  blocks: Block[];
+  format: InputFormat;
+  meta: Record<string, unknown>;
+  warnings: string[];
+}
+
+/** A character span [start, end) in an article's kept text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Language-independent and language-specific features of an article, as counts.
+ * Keys are prefixed by kind: E: entity-like name, P: place (ISO country code), K: concept,
+ * N: number, Y: year, W:<lang>: word stem.
+ */
+export type FeatureCounts = Record<string, number>;
+
+/** What the pure analysis stage finds in one article. */
+export interface Analysis {
+  lang: Lang;
+  langConfidence: number;
+  /** Sentence spans over `title + "\n\n" + text`, see `analysisText`. */
+  sentences: Span[];
+  features: FeatureCounts;
+  /** SHA-256 of the normalised title and text: equal hashes are exact duplicates. */
+  contentHash: string;
+  /** MinHash signature over word shingles of the body, for near-duplicate (syndication) search. */
+  minhash: number[];
+  wordCount: number;
+}
+
+/** A cleaned, analysed article ready to be linked and stored. */
+export interface Article {
+  /** Stable key: SHA-256 of the record identity and content; re-ingesting the same record gives the same key. */
+  id: string;
+  doc: Document;
+  analysis: Analysis;
+}
+
+/** Where the link stage put an article. */
+export interface Assignment {
+  articleId: string;
+  event: string;
+  story: string;
+  duplicateOf: string | null;
+  syndicatedWith: string[];
+  /** Similarity to the event it joined (1 for duplicates and new events' founders). */
+  score: number;
+}
+
+/** A sentence of a story summary and the article span it came from. */
+export interface CitedSentence {
+  text: string;
+  article: string;
+  span: Span;
+}
+
+export interface StoryArticleRef {
+  id: string;
+  origin: string;
+  title: string;
+  source: string | null;
+  lang: Lang;
+  published: string | null;
+  event: string;
+  duplicateOf: string | null;
+  syndicatedWith: string[];
+}
+
+export interface StoryEventView {
+  id: string;
+  title: string;
+  articles: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** A story as shown to readers: derived from its member articles. */
+export interface Story {
+  id: string;
+  title: string;
+  events: StoryEventView[];
+  articles: StoryArticleRef[];
+  summary: CitedSentence[];
+  languages: Lang[];
+  /** Outlets that reported it; `independent` counts syndicated and duplicate copies once. */
+  sources: { outlets: string[]; independent: number };
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Top shared features, readable (names, places, concepts). */
+  keywords: string[];
+}
+
+/** Counts of one ingest run. */
+export interface RunSummary {
+  runId: string;
+  inputs: string[];
+  read: number;
+  ingested: number;
+  unchanged: number;
+  duplicates: number;
+  syndicated: number;
+  rejected: number;
+  seconds: number;
+}

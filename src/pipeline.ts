@@ -1,0 +1,109 @@
+// The in-process pipeline: read → extract → analyze → link → store, in batches; then refresh changed stories.
+import { randomUUID } from 'node:crypto';
+import { basename, dirname, resolve } from 'node:path';
+import type { Article, Assignment, RawDoc, Reject, RunSummary } from './model.js';
+import { analyze } from './analyze/index.js';
+import { extract, isReject } from './extract/index.js';
+import { planInputs, readUnit, type InputUnit } from './ingest/index.js';
+import { Linker } from './link/index.js';
+import { deriveStory } from './stories/index.js';
+import { articleKey } from './store/keys.js';
+import type { Store } from './store/types.js';
+
+export interface IngestOptions {
+  /** Articles per transaction. */
+  batchSize?: number;
+  /** For files with no outlet named, take the outlet from the folder the file sits in (crawls stored per site). */
+  sourceFromFolder?: boolean;
+  onProgress?: (done: number, total: number, summary: RunSummary) => void;
+}
+
+const DEFAULT_BATCH = 200;
+
+/** The identity part of an article's key: the record's id, else URL, else absolute path; stdin text has none. */
+export function recordIdentity(raw: RawDoc): string {
+  if (raw.recordId) return `id:${raw.recordId}`;
+  if (raw.url) return `url:${raw.url}`;
+  if (raw.origin === 'stdin' || raw.origin.startsWith('stdin#')) return '';
+  const hash = raw.origin.lastIndexOf('#');
+  const path = hash > 0 && /^#\d+$/.test(raw.origin.slice(hash)) ? raw.origin.slice(0, hash) : raw.origin;
+  return `file:${resolve(path)}${path === raw.origin ? '' : raw.origin.slice(hash)}`;
+}
+
+function folderSource(raw: RawDoc): string | null {
+  if (raw.origin === 'stdin' || /^https?:/i.test(raw.origin)) return null;
+  const dir = basename(dirname(raw.origin.replace(/#\d+$/, '')));
+  return dir && dir !== '.' ? dir : null;
+}
+
+/** Rebuild the reader-facing view of every story whose members changed. */
+export async function refreshStories(store: Store): Promise<number> {
+  const ids = await store.staleStoryIds();
+  for (const id of ids) {
+    const members = await store.storyMembers(id);
+    if (members.length) await store.saveStoryView(deriveStory(id, members));
+  }
+  return ids.length;
+}
+
+export async function ingest(store: Store, args: string[], opts: IngestOptions = {}): Promise<RunSummary> {
+  const started = performance.now();
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
+  const runId = `run_${new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}_${randomUUID().slice(0, 8)}`;
+  const summary: RunSummary = { runId, inputs: args, read: 0, ingested: 0, unchanged: 0, duplicates: 0, syndicated: 0, rejected: 0, seconds: 0 };
+  await store.startRun(runId, args);
+  // Views left stale by an interrupted run are rebuilt first.
+  await refreshStories(store);
+  const own = resolve(store.location);
+  const units: InputUnit[] = await planInputs(args, new Set([own, `${own}-wal`, `${own}-shm`, `${own}-journal`]));
+  const linker = new Linker(await store.loadLinkState());
+  let articles: { article: Article; assignment: Assignment }[] = [];
+  let rejects: Reject[] = [];
+  const inBatch = new Set<string>();
+
+  const flush = async (): Promise<void> => {
+    if (!articles.length && !rejects.length) return;
+    await store.writeBatch({ runId, articles, rejects, link: linker.takeChanges() });
+    articles = [];
+    rejects = [];
+    inBatch.clear();
+  };
+
+  let done = 0;
+  for (const unit of units) {
+    for await (const item of readUnit(unit)) {
+      summary.read++;
+      if ('reject' in item) {
+        rejects.push(item.reject);
+        summary.rejected++;
+      } else {
+        const raw = item.doc;
+        if (opts.sourceFromFolder && !raw.source) raw.source = folderSource(raw) ?? undefined;
+        const doc = extract(raw);
+        if (isReject(doc)) {
+          rejects.push(doc);
+          summary.rejected++;
+        } else {
+          const analysis = analyze(doc);
+          const id = articleKey(recordIdentity(raw), analysis.contentHash);
+          if (inBatch.has(id) || (await store.existingArticleIds([id])).size) summary.unchanged++;
+          else {
+            const assignment = linker.assign({ id, doc, analysis });
+            articles.push({ article: { id, doc, analysis }, assignment });
+            inBatch.add(id);
+            summary.ingested++;
+            if (assignment.duplicateOf) summary.duplicates++;
+            if (assignment.syndicatedWith.length) summary.syndicated++;
+          }
+        }
+      }
+      if (articles.length + rejects.length >= batchSize) await flush();
+    }
+    opts.onProgress?.(++done, units.length, summary);
+  }
+  await flush();
+  await refreshStories(store);
+  summary.seconds = Number(((performance.now() - started) / 1000).toFixed(2));
+  await store.finishRun(summary);
+  return summary;
+}

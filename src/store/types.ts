@@ -1,0 +1,103 @@
+// The Store interface: everything above it reads and writes through these calls, never SQL.
+import type { Article, Assignment, Block, Lang, Reject, RunSummary, Span, Story } from '../model.js';
+import type { LinkChanges, LinkState } from '../link/index.js';
+
+/** One batch of the pipeline, written in one transaction: articles, their places, link state, rejects. */
+export interface BatchWrite {
+  runId: string;
+  articles: { article: Article; assignment: Assignment }[];
+  rejects: Reject[];
+  link: LinkChanges;
+}
+
+/** An article as stored, for exports, story views and the CLI. */
+export interface StoredArticle {
+  id: string;
+  origin: string;
+  recordId: string | null;
+  url: string | null;
+  title: string;
+  text: string;
+  lang: Lang;
+  langConfidence: number;
+  published: string | null;
+  publishedSource: string | null;
+  source: string | null;
+  author: string | null;
+  format: string;
+  wordCount: number;
+  meta: Record<string, unknown>;
+  warnings: string[];
+}
+
+export interface StoredAssignment {
+  articleId: string;
+  origin: string;
+  url: string | null;
+  lang: Lang;
+  published: string | null;
+  event: string;
+  story: string;
+  duplicateOf: string | null;
+  syndicatedWith: string[];
+}
+
+/** A story member with what the story view needs. */
+export interface MemberArticle extends StoredArticle {
+  event: string;
+  duplicateOf: string | null;
+  syndicatedWith: string[];
+  sentences: Span[];
+  features: Record<string, number>;
+}
+
+export interface StoredReject extends Reject {
+  firstRun: string;
+  lastRun: string;
+  seen: number;
+}
+
+export interface SearchHit {
+  id: string;
+  origin: string;
+  title: string;
+  lang: Lang;
+  published: string | null;
+  story: string | null;
+  snippet: string;
+}
+
+export interface StoreStats {
+  articles: number;
+  duplicates: number;
+  syndicated: number;
+  rejects: number;
+  events: number;
+  stories: number;
+  languages: Record<Lang, number>;
+}
+
+export interface Store {
+  readonly location: string;
+  /** Ids among `ids` already stored. */
+  existingArticleIds(ids: string[]): Promise<Set<string>>;
+  loadLinkState(): Promise<LinkState>;
+  writeBatch(batch: BatchWrite): Promise<void>;
+  startRun(runId: string, inputs: string[]): Promise<void>;
+  finishRun(summary: RunSummary): Promise<void>;
+  /** Stories whose members changed since their view was last derived. */
+  staleStoryIds(): Promise<string[]>;
+  storyMembers(storyId: string): Promise<MemberArticle[]>;
+  saveStoryView(story: Story): Promise<void>;
+  articles(): AsyncIterable<StoredArticle>;
+  article(idOrOrigin: string): Promise<StoredArticle | null>;
+  blocks(articleId: string): Promise<Block[]>;
+  assignments(): AsyncIterable<StoredAssignment>;
+  stories(): AsyncIterable<Story>;
+  /** A story by id or unique id prefix. */
+  story(id: string): Promise<Story | null>;
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  rejects(): Promise<StoredReject[]>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+// Text normalisation shared by every stage: Unicode form, whitespace, and keys for comparing names.
+
+/** NFC, unified line breaks, no zero-width or control characters, no trailing spaces. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ')
+    .replace(/ +\n/g, '\n');
+}
+
+/** Collapse runs of spaces inside a line and trim it. */
+export function squashSpaces(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
+}
+
+/** Lower case without diacritics: the key two spellings of one word share ("Zürich" → "zurich"). */
+export function foldKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/ß/g, 'ss');
+}

@@ -1,0 +1,51 @@
+// Place gazetteer: country names in every language from i18n-iso-countries, plus variants in text/lang/<code>/places.txt.
+import { createRequire } from 'node:module';
+import { DEEP_LANGS, langLines } from './langdata.js';
+import { foldKey } from './normalize.js';
+
+const require = createRequire(import.meta.url);
+const countries = require('i18n-iso-countries') as {
+  registerLocale(data: unknown): void;
+  getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>;
+};
+
+let gazetteer: Map<string, string> | null = null;
+let longest = 1;
+
+/** The key a place name is looked up by: folded, with dots and hyphens as spaces ("U.K." → "u k"). */
+export function placeKey(name: string): string {
+  return foldKey(name).replace(/[.\-’']/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function build(): Map<string, string> {
+  const map = new Map<string, string>();
+  const add = (name: string, id: string): void => {
+    const key = placeKey(name);
+    if (key.length < 2) return;
+    if (!map.has(key)) map.set(key, id);
+    longest = Math.max(longest, key.split(' ').length);
+  };
+  for (const lang of DEEP_LANGS) {
+    countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+    for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) for (const n of names) add(n, code);
+  }
+  for (const lang of DEEP_LANGS) {
+    for (const line of langLines(lang, 'places.txt')) {
+      const m = /^(.+?):\s+(.+)$/.exec(line);
+      if (m) for (const n of m[2]!.split(',')) add(n.trim(), m[1]!.trim());
+    }
+  }
+  return map;
+}
+
+/** The canonical id of a place name (ISO 3166 code for countries, `city:<name>` for cities), or null. */
+export function placeId(name: string): string | null {
+  gazetteer ??= build();
+  return gazetteer.get(placeKey(name)) ?? null;
+}
+
+/** The most words a gazetteer name has. */
+export function longestPlaceName(): number {
+  gazetteer ??= build();
+  return longest;
+}

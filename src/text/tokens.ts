@@ -1,0 +1,27 @@
+// Word tokens with their offsets; the same tokenizer serves every language of the Latin, Greek and Cyrillic scripts.
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// A word is letters/digits, allowing inner apostrophes, hyphens, dots and commas between digits ("3,5", "U.S.").
+const WORD = /[\p{L}\p{N}]+(?:(?:['’\-.](?=[\p{L}\p{N}]))[\p{L}\p{N}]+)*|[\p{N}]+(?:[.,]\d+)+/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+/** Just the words, for counting and shingling. */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
