@@ -1,6 +1,8 @@
-// A deterministic synthetic corpus for speed benchmarks: plain-text articles about many made-up stories.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// A deterministic synthetic corpus for speed benchmarks: plain-text articles recombined from the demo corpus's
+// own sentences (real vocabulary, five languages), grouped into made-up stories with their own names and dates.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { identifyLanguage } from '../src/text/langid.js';
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -13,14 +15,6 @@ function rng(seed: number): () => number {
 }
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sto', 'var', 'del', 'bri', 'on', 'tu', 'mar', 'ves', 'qui', 'zan', 'pel', 'dor'];
-const FILLER = {
-  en: 'the officials said that the company would report on the plan after the meeting while investors waited for more details about the decision and its costs for the region'.split(' '),
-  it: 'i funzionari hanno detto che la società presenterà il piano dopo la riunione mentre gli investitori attendono dettagli sulla decisione e sui costi per la regione'.split(' '),
-  de: 'die Behörden sagten dass das Unternehmen den Plan nach der Sitzung vorstellen werde während Anleger auf Einzelheiten zur Entscheidung und ihren Kosten warten'.split(' '),
-  fr: "les responsables ont dit que l'entreprise présenterait le plan après la réunion tandis que les investisseurs attendaient des détails sur la décision et ses coûts".split(' '),
-  es: 'los responsables dijeron que la empresa presentaría el plan después de la reunión mientras los inversores esperaban detalles sobre la decisión y sus costes'.split(' '),
-};
-const LANGS = Object.keys(FILLER) as (keyof typeof FILLER)[];
 
 function name(r: () => number): string {
   const n = 2 + Math.floor(r() * 2);
@@ -28,29 +22,51 @@ function name(r: () => number): string {
   return w[0]!.toUpperCase() + w.slice(1);
 }
 
-/** Write `count` articles (about 3 KB each) under `dir`, in groups of about 8 per made-up story. */
-export function writeSyntheticCorpus(dir: string, count: number, seed = 7): void {
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Running-text lines of the demo corpus (plain text and feed records), by language. */
+export function sentencePool(corpus: string): Map<string, string[]> {
+  const pool = new Map<string, string[]>();
+  const texts: string[] = [];
+  for (const f of filesUnder(corpus).sort()) {
+    if (f.endsWith('.txt')) texts.push(readFileSync(f, 'utf8'));
+    if (f.endsWith('.jsonl')) for (const l of readFileSync(f, 'utf8').split('\n')) if (l.trim()) texts.push(String((JSON.parse(l) as { text?: string }).text ?? ''));
+  }
+  for (const text of texts) {
+    for (const line of text.split('\n')) {
+      const trimmed = line.trim();
+      if (trimmed.split(/\s+/).length < 14 || /[|©]/.test(trimmed)) continue;
+      const { lang } = identifyLanguage(trimmed);
+      if (!pool.has(lang)) pool.set(lang, []);
+      pool.get(lang)!.push(trimmed);
+    }
+  }
+  return pool;
+}
+
+/** Write `count` articles (about 3 KB each) under `dir`, about 8 per made-up story, from the sentences of `corpus`. */
+export function writeSyntheticCorpus(dir: string, count: number, corpus: string, seed = 7): void {
   const r = rng(seed);
+  const pool = [...sentencePool(corpus)].filter(([, lines]) => lines.length >= 20);
   mkdirSync(dir, { recursive: true });
   const stories = Math.max(1, Math.round(count / 8));
-  const cast = Array.from({ length: stories }, () => [name(r), name(r), name(r), `${name(r)} ${name(r)}`]);
+  const cast = Array.from({ length: stories }, () => [name(r), `${name(r)} ${name(r)}`, name(r)]);
   for (let i = 0; i < count; i++) {
     const s = Math.floor(r() * stories);
-    const lang = LANGS[Math.floor(r() * LANGS.length)]!;
-    const [org, place, other, person] = cast[s]!;
-    const day = 1 + (s % 28);
-    const sentences: string[] = [];
-    while (sentences.join(' ').length < 3000) {
-      const filler = FILLER[lang];
-      const start = Math.floor(r() * (filler.length - 12));
-      const words = filler.slice(start, start + 8 + Math.floor(r() * 5));
-      const inserts = [org, place, person, other, String(Math.floor(r() * 900) + 100)];
-      words.splice(2 + Math.floor(r() * 4), 0, inserts[Math.floor(r() * inserts.length)]!);
-      const sentence = words.join(' ');
-      sentences.push(sentence[0]!.toUpperCase() + sentence.slice(1) + '.');
+    const [, lines] = pool[Math.floor(r() * pool.length)]!;
+    const names = cast[s]!;
+    const paragraphs: string[] = [];
+    let size = 0;
+    while (size < 3000) {
+      const line = lines[Math.floor(r() * lines.length)]!;
+      // Each story's own names stand in the sentences, so that its articles resemble each other.
+      const withName = line.replace(/\b\p{Lu}\p{Ll}{3,}\b/u, names[Math.floor(r() * names.length)]!);
+      paragraphs.push(withName);
+      size += withName.length;
     }
-    const title = `${org} ${FILLER[lang][3]} ${place}`;
-    const body = sentences.reduce((acc, sen, k) => acc + (k && k % 4 === 0 ? '\n\n' : k ? ' ' : '') + sen, '');
-    writeFileSync(join(dir, `${String(i).padStart(6, '0')}.txt`), ` date 2024-03-${String(day).padStart(2, '0')}\n${title}\n\n${body}\n`);
+    const day = new Date(Date.UTC(2024, 0, 1) + s * 86_400_000 * 2).toISOString().slice(0, 10);
+    writeFileSync(join(dir, `${String(i).padStart(6, '0')}.txt`), ` date ${day}\n${names[0]} ${names[1]}: ${paragraphs[0]!.split(' ').slice(0, 6).join(' ')}\n\n${paragraphs.join('\n\n')}\n`);
   }
 }

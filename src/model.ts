@@ -89,7 +89,7 @@ export interface Span {
  * Keys are prefixed by kind: E: entity-like name, P: place (ISO country code), K: concept,
  * N: number, Y: year, W:<lang>: word stem.
  */
-export type FeatureCounts = Record<string, number>;
+export type FeatureCounts = Map<string, number>;
 
 /** What the pure analysis stage finds in one article. */
 export interface Analysis {

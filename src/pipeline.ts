@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import type { Article, Assignment, RawDoc, Reject, RunSummary } from './model.js';
-import { analyze } from './analyze/index.js';
-import { extract, isReject } from './extract/index.js';
 import { planInputs, readUnit, type InputUnit } from './ingest/index.js';
-import { Linker } from './link/index.js';
+import { DEFAULT_LINK_OPTIONS, Linker, type LinkOptions } from './link/index.js';
 import { deriveStory } from './stories/index.js';
+import { stagePool, type StagePool } from './queue/pool.js';
+import type { Processed } from './queue/stages.js';
 import { articleKey } from './store/keys.js';
 import type { Store } from './store/types.js';
 
@@ -16,9 +16,15 @@ export interface IngestOptions {
   /** For files with no outlet named, take the outlet from the folder the file sits in (crawls stored per site). */
   sourceFromFolder?: boolean;
   onProgress?: (done: number, total: number, summary: RunSummary) => void;
+  /** Clustering thresholds, for evaluation runs; the defaults are tuned on the team's corpora. */
+  link?: Partial<LinkOptions>;
+  /** Worker threads for the pure stages (extract, analyze); 0 runs them on the main thread. */
+  workers?: number;
 }
 
 const DEFAULT_BATCH = 200;
+/** Documents in flight to the workers: enough to keep them busy, few enough to bound memory. */
+const WINDOW = 64;
 
 /** The identity part of an article's key: the record's id, else URL, else absolute path; stdin text has none. */
 export function recordIdentity(raw: RawDoc): string {
@@ -56,7 +62,7 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
   await refreshStories(store);
   const own = resolve(store.location);
   const units: InputUnit[] = await planInputs(args, new Set([own, `${own}-wal`, `${own}-shm`, `${own}-journal`]));
-  const linker = new Linker(await store.loadLinkState());
+  const linker = new Linker(await store.loadLinkState(), { ...DEFAULT_LINK_OPTIONS, ...opts.link });
   let articles: { article: Article; assignment: Assignment }[] = [];
   let rejects: Reject[] = [];
   const inBatch = new Set<string>();
@@ -69,37 +75,60 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
     inBatch.clear();
   };
 
-  let done = 0;
-  for (const unit of units) {
-    for await (const item of readUnit(unit)) {
-      summary.read++;
-      if ('reject' in item) {
-        rejects.push(item.reject);
+  // Inputs in reading order; documents go to the pool, whose results come back in the same order.
+  const order: ({ reject: Reject } | { raw: RawDoc })[] = [];
+  const pool: StagePool = stagePool(opts.workers ?? 0);
+
+  const place = async (raw: RawDoc, result: Processed): Promise<void> => {
+    if ('reject' in result) {
+      rejects.push(result.reject);
+      summary.rejected++;
+      return;
+    }
+    const { doc, analysis } = result;
+    const id = articleKey(recordIdentity(raw), analysis.contentHash);
+    if (inBatch.has(id) || (await store.existingArticleIds([id])).size) {
+      summary.unchanged++;
+      return;
+    }
+    const assignment = linker.assign({ id, doc, analysis });
+    articles.push({ article: { id, doc, analysis }, assignment });
+    inBatch.add(id);
+    summary.ingested++;
+    if (assignment.duplicateOf) summary.duplicates++;
+    if (assignment.syndicatedWith.length) summary.syndicated++;
+  };
+
+  const drain = async (keep: number): Promise<void> => {
+    while (order.length > keep) {
+      const head = order.shift()!;
+      if ('reject' in head) {
+        rejects.push(head.reject);
         summary.rejected++;
-      } else {
-        const raw = item.doc;
-        if (opts.sourceFromFolder && !raw.source) raw.source = folderSource(raw) ?? undefined;
-        const doc = extract(raw);
-        if (isReject(doc)) {
-          rejects.push(doc);
-          summary.rejected++;
-        } else {
-          const analysis = analyze(doc);
-          const id = articleKey(recordIdentity(raw), analysis.contentHash);
-          if (inBatch.has(id) || (await store.existingArticleIds([id])).size) summary.unchanged++;
-          else {
-            const assignment = linker.assign({ id, doc, analysis });
-            articles.push({ article: { id, doc, analysis }, assignment });
-            inBatch.add(id);
-            summary.ingested++;
-            if (assignment.duplicateOf) summary.duplicates++;
-            if (assignment.syndicatedWith.length) summary.syndicated++;
-          }
-        }
-      }
+      } else await place(head.raw, await pool.next());
       if (articles.length + rejects.length >= batchSize) await flush();
     }
-    opts.onProgress?.(++done, units.length, summary);
+  };
+
+  let done = 0;
+  try {
+    for (const unit of units) {
+      for await (const item of readUnit(unit)) {
+        summary.read++;
+        if ('reject' in item) order.push(item);
+        else {
+          const raw = item.doc;
+          if (opts.sourceFromFolder && !raw.source) raw.source = folderSource(raw) ?? undefined;
+          order.push({ raw });
+          pool.submit(raw);
+        }
+        await drain(WINDOW);
+      }
+      opts.onProgress?.(++done, units.length, summary);
+    }
+    await drain(0);
+  } finally {
+    await pool.close();
   }
   await flush();
   await refreshStories(store);

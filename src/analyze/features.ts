@@ -1,6 +1,6 @@
 // Features an article is compared by: names, places, concepts, numbers and years (language-independent), word stems.
 import type { FeatureCounts, Span } from '../model.js';
-import { findConcepts } from '../text/concepts.js';
+import { findConcepts, wordConcept, type WordConcept } from '../text/concepts.js';
 import { stemmer, stopwords } from '../text/lexicon.js';
 import { foldKey } from '../text/normalize.js';
 import { longestPlaceName, placeId } from '../text/places.js';
@@ -9,8 +9,8 @@ import { isCapitalized, tokenize, type Token } from '../text/tokens.js';
 // Lower-case words allowed inside a name ("Notre-Dame de Paris", "Banca d'Italia", "Bank of England").
 const NAME_CONNECTORS = new Set(['de', 'di', 'da', 'del', 'della', 'dei', 'von', 'van', 'der', 'den', 'du', 'des', 'la', 'le', 'of', 'y', 'e', 'and', '&']);
 
-function add(counts: FeatureCounts, key: string, n = 1): void {
-  counts[key] = (counts[key] ?? 0) + n;
+function add(counts: Map<string, number>, key: string, n = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + n);
 }
 
 /** Name key: folded, possessive removed ("Xiaomi's" → "xiaomi"). */
@@ -56,10 +56,11 @@ function placesIn(run: Token[]): { ids: string[]; rest: Token[] } {
   const ids: string[] = [];
   const rest: Token[] = [];
   const maxLen = longestPlaceName();
+  const texts = run.map((t) => t.text);
   for (let i = 0; i < run.length; ) {
     let matched = 0;
     for (let len = Math.min(maxLen, run.length - i); len >= 1; len--) {
-      const id = placeId(run.slice(i, i + len).map((t) => t.text).join(' '));
+      const id = placeId(len === 1 ? texts[i]! : texts.slice(i, i + len).join(' '));
       if (id) {
         ids.push(id);
         matched = len;
@@ -72,11 +73,33 @@ function placesIn(run: Token[]): { ids: string[]; rest: Token[] } {
   return { ids, rest };
 }
 
+interface WordInfo extends WordConcept {
+  folded: string;
+  /** The W: feature of the word, or null for stop words, short words and numbers. */
+  stemKey: string | null;
+}
+
+const WORD_CACHE_SIZE = 200_000;
+const wordCaches = new Map<string, Map<string, WordInfo>>();
+
+/** Folded form and stem feature of a lower-cased word, remembered per language (the same words recur in every article). */
+function wordInfo(lower: string, lang: string): WordInfo {
+  let cache = wordCaches.get(lang);
+  if (!cache || cache.size >= WORD_CACHE_SIZE) wordCaches.set(lang, (cache = new Map()));
+  let info = cache.get(lower);
+  if (!info) {
+    const skip = lower.length < 3 || stopwords(lang).has(lower) || /\d/.test(lower);
+    const folded = foldKey(lower);
+    info = { folded, stemKey: skip ? null : `W:${lang}:${foldKey(stemmer(lang)(lower))}`, ...wordConcept(folded, lang) };
+    cache.set(lower, info);
+  }
+  return info;
+}
+
 /** Feature counts of a text whose sentences are known. Title features count twice. */
 export function extractFeatures(title: string, text: string, sentences: Span[], lang: string): FeatureCounts {
-  const counts: FeatureCounts = {};
+  const counts = new Map<string, number>();
   const stop = stopwords(lang);
-  const stem = stemmer(lang);
   const sources: { text: string; starts: Set<number>; weight: number }[] = [
     { text: title, starts: new Set([0]), weight: 2 },
     { text, starts: new Set(sentences.map((s) => s.start)), weight: 1 },
@@ -95,18 +118,13 @@ export function extractFeatures(title: string, text: string, sentences: Span[], 
       if (rest.length && rest.length === run.length) add(counts, `E:${nameKey(run.map((t) => t.text).join(' '))}`, s.weight);
       else if (rest.length === 1 && !stop.has(rest[0]!.text.toLowerCase())) add(counts, `E:${nameKey(rest[0]!.text)}`, s.weight);
     }
-    const folded = tokens.map((t) => foldKey(t.text));
-    for (const id of findConcepts(folded, lang)) add(counts, `K:${id}`, s.weight);
-    for (const t of tokens) {
+    const infos = tokens.map((t) => wordInfo(t.text.toLowerCase(), lang));
+    for (const id of findConcepts(infos.map((i) => i.folded), infos, lang)) add(counts, `K:${id}`, s.weight);
+    tokens.forEach((t, k) => {
       const num = numberKey(t.text, lang);
-      if (num) {
-        add(counts, num, s.weight);
-        continue;
-      }
-      const lower = t.text.toLowerCase();
-      if (lower.length < 3 || stop.has(lower) || /\d/.test(lower)) continue;
-      add(counts, `W:${lang}:${foldKey(stem(lower))}`, s.weight);
-    }
+      if (num) add(counts, num, s.weight);
+      else if (infos[k]!.stemKey) add(counts, infos[k]!.stemKey!, s.weight);
+    });
   });
   return counts;
 }

@@ -8,11 +8,12 @@ import { splitSentences } from '../text/sentences.js';
 import { words } from '../text/tokens.js';
 import { extractFeatures } from './features.js';
 
-/** SHA-256 of the body's words, case and accents folded: copies differing only in spacing or case hash alike. */
+/** Below this detection confidence, a page's declared language is preferred. */
 const UNSURE = 0.5;
 
-export function contentHash(text: string): string {
-  return createHash('sha256').update(words(foldKey(text)).join(' ')).digest('hex');
+/** SHA-256 of the body's words, case and accents folded: copies differing only in spacing or case hash alike. */
+export function contentHash(foldedWords: string[]): string {
+  return createHash('sha256').update(foldedWords.join(' ')).digest('hex');
 }
 
 /** The record's stated language wins; then detection when sure; then the page's declared language. */
@@ -26,13 +27,14 @@ export function analyze(doc: Document): Analysis {
   const detected = identifyLanguage(`${doc.title}\n${doc.text}`);
   const { lang, confidence } = chooseLanguage(doc, detected);
   const sentences = splitSentences(doc.text, lang);
+  const folded = words(foldKey(doc.text));
   return {
     lang,
     langConfidence: Number(confidence.toFixed(3)),
     sentences,
     features: extractFeatures(doc.title, doc.text, sentences, lang),
-    contentHash: contentHash(doc.text),
-    minhash: minhashSignature(doc.text),
-    wordCount: words(doc.text).length,
+    contentHash: contentHash(folded),
+    minhash: minhashSignature(folded),
+    wordCount: folded.length,
   };
 }

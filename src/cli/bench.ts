@@ -11,17 +11,18 @@ export function benchCommand(): Command {
     .action(async (name: string, o: { count: number; json?: boolean }) => {
       if (name !== 'ingest') throw new UsageError(`unknown benchmark "${name}": choose ingest`);
       const { benchIngest, INGEST_FLOOR } = await import('../../bench/ingest.js');
-      const r = await benchIngest(o.count);
-      if (o.json) return printJsonLine({ bench: 'ingest', ...r, floor_articles_per_s: INGEST_FLOOR });
-      process.stdout.write(
-        `${table([
-          ['measure', 'storyline', 'reference'],
-          ['articles/s end to end (one core, SQLite)', String(r.articles_per_s), `floor ${INGEST_FLOOR}`],
-          ['articles', String(r.articles), ''],
-          ['seconds', String(r.seconds), ''],
-          ['peak memory (RSS, MB)', String(r.peak_rss_mb), ''],
-          ['events / stories', `${r.events} / ${r.stories}`, ''],
-        ])}\n`,
-      );
+      const { defaultWorkers } = await import('../../src/queue/pool.js');
+      const one = await benchIngest(o.count, 0);
+      const parallel = defaultWorkers() > 0 ? await benchIngest(o.count, defaultWorkers()) : null;
+      if (o.json) return printJsonLine({ bench: 'ingest', ...one, floor_articles_per_s: INGEST_FLOOR, parallel });
+      const rows = [
+        ['measure', 'one core', parallel ? `${parallel.workers} workers + main` : '', 'reference'],
+        ['articles/s end to end (SQLite)', String(one.articles_per_s), String(parallel?.articles_per_s ?? ''), `floor ${INGEST_FLOOR} (one core)`],
+        ['articles', String(one.articles), String(parallel?.articles ?? ''), ''],
+        ['seconds', String(one.seconds), String(parallel?.seconds ?? ''), ''],
+        ['peak memory (RSS, MB)', String(one.peak_rss_mb), String(parallel?.peak_rss_mb ?? ''), ''],
+        ['events / stories', `${one.events} / ${one.stories}`, parallel ? `${parallel.events} / ${parallel.stories}` : '', ''],
+      ];
+      process.stdout.write(`${table(rows)}\n`);
     });
 }

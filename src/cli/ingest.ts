@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { RunSummary } from '../model.js';
 import type { Store } from '../store/types.js';
-import { DEFAULT_DB, EXIT, printJsonLine, withStore } from './common.js';
+import { DEFAULT_DB, EXIT, UsageError, printJsonLine, withStore } from './common.js';
 
 export function summaryLine(s: RunSummary, db: string): string {
   const extra = [
@@ -15,17 +15,19 @@ export function summaryLine(s: RunSummary, db: string): string {
 }
 
 /** Ingest with a progress bar on stderr when it is a terminal and the user did not ask for quiet. */
-export async function runIngest(store: Store, paths: string[], opts: { quiet?: boolean; sourceFromFolder?: boolean; batchSize?: number }): Promise<RunSummary> {
+export async function runIngest(store: Store, paths: string[], opts: { quiet?: boolean; sourceFromFolder?: boolean; batchSize?: number; workers?: number }): Promise<RunSummary> {
   const bar = !opts.quiet && process.stderr.isTTY
     ? new cliProgress.SingleBar({ stream: process.stderr, format: 'ingest [{bar}] {value}/{total} inputs · {articles} articles · {rejected} rejected', hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
   let started = false;
   // Loaded on use: the language model takes a second to load, which commands that only read should not pay.
   const { ingest } = await import('../pipeline.js');
+  const { defaultWorkers } = await import('../queue/pool.js');
   try {
     return await ingest(store, paths, {
       sourceFromFolder: opts.sourceFromFolder,
       batchSize: opts.batchSize,
+      workers: opts.workers ?? defaultWorkers(),
       onProgress: (done, total, s) => {
         if (!bar) return;
         if (!started) {
@@ -49,8 +51,10 @@ export function ingestCommand(): Command {
     .option('--json', 'print the summary as JSON')
     .option('--source-from-folder', "name a file's outlet after its folder when the file names none")
     .option('--batch-size <n>', 'articles per transaction', (v) => Number.parseInt(v, 10), 200)
-    .action(async (paths: string[], o: { db: string; quiet?: boolean; json?: boolean; sourceFromFolder?: boolean; batchSize: number }) => {
-      const summary = await withStore(o.db, (store) => runIngest(store, paths, { quiet: o.quiet || o.json, sourceFromFolder: o.sourceFromFolder, batchSize: o.batchSize }));
+    .option('--workers <n>', 'worker threads for extraction and analysis (0: none; default: cores - 1)', (v) => Number.parseInt(v, 10))
+    .action(async (paths: string[], o: { db: string; quiet?: boolean; json?: boolean; sourceFromFolder?: boolean; batchSize: number; workers?: number }) => {
+      if (o.workers !== undefined && !(o.workers >= 0)) throw new UsageError('--workers takes a number, 0 or more');
+      const summary = await withStore(o.db, (store) => runIngest(store, paths, { quiet: o.quiet || o.json, sourceFromFolder: o.sourceFromFolder, batchSize: o.batchSize, workers: o.workers }));
       if (o.json) printJsonLine({ ...summary, db: o.db });
       else process.stdout.write(`${summaryLine(summary, o.db)}\n`);
       process.exitCode = summary.rejected ? EXIT.partial : EXIT.ok;

@@ -1,12 +1,11 @@
 // The block classifier: each line or paragraph of a page is kept or dropped, with the reason, by small named rules.
 import type { Block } from '../model.js';
-import { stemmer, stopwords } from '../text/lexicon.js';
+import { allStopwords } from '../text/lexicon.js';
 import { foldKey } from '../text/normalize.js';
 import { words } from '../text/tokens.js';
 import { boilerplateReason, isCreditLine, phraseKey } from './rules.js';
 
 export interface ClassifyOptions {
-  lang: string;
   /** A title the input already gave; a line equal to it is the title. */
   titleHint?: string | null;
   /** Plain text: the first short line may be the title. HTML has its title elsewhere. */
@@ -20,8 +19,16 @@ const MAX_TEASER_WORDS = 45;
 /** Fewest paragraphs an article needs before lexical cohesion is trusted to find teasers. */
 const MIN_PARAGRAPHS_FOR_COHESION = 4;
 
+// Classification asks the word count of the same lines many times.
+const counted = new Map<string, number>();
 function wordCount(text: string): number {
-  return words(text).length;
+  let n = counted.get(text);
+  if (n === undefined) {
+    if (counted.size > 50_000) counted.clear();
+    n = words(text).length;
+    counted.set(text, n);
+  }
+  return n;
 }
 
 /** A line that reads as running text rather than a label, link or headline. */
@@ -127,14 +134,17 @@ function markEdges(blocks: Block[]): void {
   }
 }
 
-function contentStems(text: string, lang: string): string[] {
-  const stop = stopwords(lang);
-  const stem = stemmer(lang);
+/** Length of the crude stem used for cohesion: enough to tell words apart, short enough to meet inflections. */
+const COHESION_STEM = 5;
+
+/** Content words as crude stems; language-free (stop words of every analysed language), as this runs before language id. */
+function contentStems(text: string): string[] {
+  const stop = allStopwords();
   const out: string[] = [];
   for (const w of words(text)) {
     const lower = w.toLowerCase();
     if (lower.length < 3 || stop.has(lower) || /^\d/.test(lower)) continue;
-    out.push(foldKey(stem(lower)));
+    out.push(foldKey(lower).slice(0, COHESION_STEM));
   }
   return out;
 }
@@ -143,10 +153,10 @@ function contentStems(text: string, lang: string): string[] {
  * A short block that shares not one content word with the rest of the article is an unrelated teaser
  * (a headline and blurb of another story placed mid-page).
  */
-function markUnrelatedTeasers(blocks: Block[], lang: string): void {
+function markUnrelatedTeasers(blocks: Block[]): void {
   const body = blocks.filter((b) => b.kept && (b.kind === 'body' || b.kind === 'heading'));
   if (body.filter((b) => isParagraphLike(b.text)).length < MIN_PARAGRAPHS_FOR_COHESION) return;
-  const stemsOf = new Map(body.map((b) => [b, new Set(contentStems(b.text, lang))]));
+  const stemsOf = new Map(body.map((b) => [b, new Set(contentStems(b.text))]));
   const docCounts = new Map<string, number>();
   for (const set of stemsOf.values()) for (const s of set) docCounts.set(s, (docCounts.get(s) ?? 0) + 1);
   for (const b of body) {
@@ -165,6 +175,6 @@ export function classifyBlocks(lines: string[], opts: ClassifyOptions): Block[] 
   markRepeats(blocks);
   markTitle(blocks, opts);
   markEdges(blocks);
-  markUnrelatedTeasers(blocks, opts.lang);
+  markUnrelatedTeasers(blocks);
   return blocks;
 }

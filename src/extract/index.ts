@@ -28,8 +28,9 @@ function lines(text: string): string[] {
 const DATELINE = /^(?:\p{Lu}[\p{Lu}\p{Ll}\s,.'\d-]{0,40}\([^)]{1,30}\)\s*[-–—:]\s*|\p{Lu}[\p{Lu}\s'-]{2,30}\.\s+)/u;
 
 /** A title from the first real sentence (dateline removed) when the page had none. */
-function derivedTitle(text: string, lang: string): string {
-  const spans = splitSentences(text.slice(0, 2000), lang);
+function derivedTitle(text: string): string {
+  const head = text.slice(0, 2000);
+  const spans = splitSentences(head, identifyLanguage(head).lang);
   const first = spans.find((s) => text.slice(s.start, s.end).split(/\s+/).length >= 4) ?? spans[0];
   const sentence = (first ? text.slice(first.start, first.end) : text.slice(0, MAX_DERIVED_TITLE)).replace(DATELINE, '');
   return sentence.length > MAX_DERIVED_TITLE ? `${sentence.slice(0, MAX_DERIVED_TITLE - 1).replace(/\s+\S*$/, '')}…` : sentence;
@@ -40,17 +41,12 @@ function inputDate(raw: RawDoc): FoundDate | null {
   return date ? { date, source: raw.dateSource ?? 'input' } : null;
 }
 
-function languageOf(textLines: string[]): string {
-  return identifyLanguage(textLines.filter((l) => l.length > 60).join(' ') || textLines.join(' ')).lang;
-}
-
 function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
   const textLines = lines(raw.text ?? '');
-  const lang = raw.lang ?? languageOf(textLines);
-  const blocks = classifyBlocks(textLines, { lang, titleHint: raw.title ?? null, detectTitle: true });
+  const blocks = classifyBlocks(textLines, { titleHint: raw.title ?? null, detectTitle: true });
   const date = inputDate(raw) ?? (raw.url ? wrapUrlDate(raw.url) : null);
   const title = raw.title ?? blocks.find((b) => b.kind === 'title')?.text ?? null;
-  return finish(raw, blocks, lang, { title, date, source: null, author: null, canonical: null });
+  return finish(raw, blocks, { title, date, source: null, author: null, canonical: null });
 }
 
 function wrapUrlDate(url: string): FoundDate | null {
@@ -62,8 +58,7 @@ function fromHtml(raw: RawDoc, depth: number): Omit<Document, 'origin' | 'format
   const main = mainContent(raw.html ?? '', depth);
   const meta = main.page.meta;
   const inMain = main.blocks.filter((b) => b.inMain).map((b) => b.block.text);
-  const lang = raw.lang ?? languageOf(inMain);
-  const classified = classifyBlocks(inMain, { lang, titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false });
+  const classified = classifyBlocks(inMain, { titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false });
   // Page order: main-content blocks carry their classification; the rest are dropped as outside the article.
   let next = 0;
   const blocks: Block[] = main.blocks.map((b, index) => {
@@ -76,7 +71,7 @@ function fromHtml(raw: RawDoc, depth: number): Omit<Document, 'origin' | 'format
   const url = raw.url ?? meta.canonical ?? meta.meta.get('og:url') ?? null;
   const rawTitle = raw.title ?? meta.meta.get('og:title') ?? main.readabilityTitle ?? meta.title ?? meta.h1;
   const date = inputDate(raw) ?? htmlPublicationDate(meta, url);
-  const result = finish(raw, blocks, lang, {
+  const result = finish(raw, blocks, {
     title: rawTitle ? cleanTitle(squashSpaces(rawTitle), siteName) : null,
     date,
     source: siteName,
@@ -96,9 +91,9 @@ interface Found {
   pageLang?: string | null;
 }
 
-function finish(raw: RawDoc, blocks: Block[], lang: string, found: Found): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
+function finish(raw: RawDoc, blocks: Block[], found: Found): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
   const text = bodyText(blocks);
-  const title = found.title ?? (text ? derivedTitle(text, lang) : '');
+  const title = found.title ?? (text ? derivedTitle(text) : '');
   return {
     recordId: raw.recordId,
     url: raw.url,

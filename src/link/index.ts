@@ -1,9 +1,9 @@
 // Link room: the one stateful stage. Each arriving article becomes a duplicate, a syndicated copy, or joins
 // (or founds) an event, and its event joins (or founds) a story. Incremental: no recompute, ids never change.
-import type { Article, Assignment } from '../model.js';
+import type { Article, Assignment, FeatureCounts } from '../model.js';
 import { bandKeys, estimatedJaccard } from './minhash.js';
-import { similarity, weigh, type Idf, type Vector } from './similarity.js';
-import { countsToMap, type Cluster, type LinkChanges, type LinkState } from './state.js';
+import { isAnchor, similarity, weigh, type Idf, type Vector } from './similarity.js';
+import { type Cluster, type LinkChanges, type LinkState } from './state.js';
 
 export { emptyLinkState, type LinkState, type LinkChanges, type Cluster } from './state.js';
 
@@ -21,27 +21,45 @@ export interface LinkOptions {
 }
 
 export const DEFAULT_LINK_OPTIONS: LinkOptions = {
-  eventThreshold: 0.3,
-  storyThreshold: 0.16,
+  eventThreshold: 0.22,
+  storyThreshold: 0.12,
   eventWindowDays: 4,
   storyHalfLifeDays: 21,
   syndicationJaccard: 0.45,
 };
 
 /** Features kept per cluster centroid: enough to describe it, bounded so clusters stay cheap to compare. */
-const CENTROID_FEATURES = 400;
+const CENTROID_FEATURES = 160;
 /** Features of an article used to find candidate clusters. */
 const QUERY_FEATURES = 24;
+/** Clusters compared in full: those sharing the most query features. */
+const MAX_CANDIDATES = 8;
+/** A feature found in more clusters than this is too common to find candidates with (it still scores them). */
+const MAX_POSTINGS = 300;
 
 const DAY_MS = 86_400_000;
 
-/** Days from `date` to the range [first, last], 0 inside it; 0 when any date is unknown. */
-export function daysOutside(date: string | null, first: string | null, last: string | null): number {
-  if (!date || !first || !last) return 0;
-  const t = Date.parse(date);
+/** When an article was published: a day, or for undated articles the earliest day it can be from. */
+export type When = { date: string } | { notBefore: string } | null;
+
+/** Days from `when` to the range [first, last], 0 inside it or when either side is unknown. */
+export function daysOutside(when: When, first: string | null, last: string | null): number {
+  if (!when || !first || !last) return 0;
+  if ('notBefore' in when) return Math.max(0, (Date.parse(when.notBefore) - Date.parse(last)) / DAY_MS);
+  const t = Date.parse(when.date);
   if (t < Date.parse(first)) return (Date.parse(first) - t) / DAY_MS;
   if (t > Date.parse(last)) return (t - Date.parse(last)) / DAY_MS;
   return 0;
+}
+
+/**
+ * An undated article is rarely older than the year before the latest year it names ("next year, in 2019" is
+ * written in 2018), so that bounds it from below. Years past next calendar year are targets ("by 2050"), not news.
+ */
+export function earliestPublication(features: FeatureCounts, now = new Date()): string | null {
+  const horizon = now.getUTCFullYear() + 1;
+  const years = [...features.keys()].filter((f) => f.startsWith('Y:')).map((f) => Number(f.slice(2))).filter((y) => y <= horizon);
+  return years.length ? `${Math.max(...years) - 1}-01-01` : null;
 }
 
 function minDate(a: string | null, b: string | null): string | null {
@@ -51,15 +69,24 @@ function maxDate(a: string | null, b: string | null): string | null {
   return !a ? b : !b ? a : a > b ? a : b;
 }
 
-function absorb(cluster: Cluster, counts: Map<string, number>, date: string | null): void {
-  for (const [f, c] of counts) cluster.counts.set(f, (cluster.counts.get(f) ?? 0) + c);
+/** Add an article to a cluster; returns the features it gained and those pruned from its centroid. */
+function absorb(cluster: Cluster, counts: Map<string, number>, date: string | null): { added: string[]; removed: string[] } {
+  const added: string[] = [];
+  let removed: string[] = [];
+  for (const [f, c] of counts) {
+    const had = cluster.counts.get(f);
+    if (had === undefined) added.push(f);
+    cluster.counts.set(f, (had ?? 0) + c);
+  }
   if (cluster.counts.size > CENTROID_FEATURES * 1.5) {
-    const top = [...cluster.counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, CENTROID_FEATURES);
-    cluster.counts = new Map(top);
+    const ranked = [...cluster.counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    cluster.counts = new Map(ranked.slice(0, CENTROID_FEATURES));
+    removed = ranked.slice(CENTROID_FEATURES).map(([f]) => f);
   }
   cluster.size++;
   cluster.firstDate = minDate(cluster.firstDate, date);
   cluster.lastDate = maxDate(cluster.lastDate, date);
+  return { added, removed };
 }
 
 export class Linker {
@@ -78,14 +105,16 @@ export class Linker {
       },
       df: (f) => state.df.get(f) ?? 0,
     };
-    for (const e of state.events.values()) this.index(this.eventPostings, e);
-    for (const s of state.stories.values()) this.index(this.storyPostings, s);
+    for (const e of state.events.values()) this.index(this.eventPostings, e.id, e.counts.keys());
+    for (const s of state.stories.values()) this.index(this.storyPostings, s.id, s.counts.keys());
   }
 
   /** Place one article; updates the state and records the change for the next flush. */
   assign(article: Article): Assignment {
     const { id, analysis } = article;
     const date = article.doc.published;
+    const notBefore = date ? null : earliestPublication(analysis.features);
+    const when: When = date ? { date } : notBefore ? { notBefore } : null;
     const original = this.state.hashes.get(analysis.contentHash);
     if (original !== undefined) {
       const placed = this.state.placed.get(original)!;
@@ -93,14 +122,14 @@ export class Linker {
       return { articleId: id, event: placed.event, story: placed.story, duplicateOf: original, syndicatedWith: [], score: 1 };
     }
     this.state.hashes.set(analysis.contentHash, id);
-    const counts = countsToMap(analysis.features);
+    const counts = analysis.features;
     const vector = weigh(counts, this.idf);
     const copies = this.syndicatedCopies(id, analysis.minhash);
     let event: Cluster | undefined;
     let score = 1;
     if (copies.length) event = this.state.events.get(this.state.placed.get(copies[0]!.id)!.event);
     if (!event) {
-      const best = this.bestCluster(vector, this.eventPostings, this.state.events, date, (days) => (days <= this.opts.eventWindowDays ? 1 : 0), true);
+      const best = this.bestCluster(vector, this.eventPostings, this.state.events, when, (days) => (days <= this.opts.eventWindowDays ? 1 : 0), true);
       if (best && best.score >= this.opts.eventThreshold) {
         event = best.cluster;
         score = best.score;
@@ -109,14 +138,12 @@ export class Linker {
     let story: Cluster;
     if (event) story = this.state.stories.get(event.storyId!)!;
     else {
-      const best = this.bestCluster(vector, this.storyPostings, this.state.stories, date, (days) => 0.5 ** (days / this.opts.storyHalfLifeDays));
+      const best = this.bestCluster(vector, this.storyPostings, this.state.stories, when, (days) => 0.5 ** (days / this.opts.storyHalfLifeDays));
       story = best && best.score >= this.opts.storyThreshold ? best.cluster : this.newCluster(this.state.stories, `st_${id.slice(0, 12)}`, null);
       event = this.newCluster(this.state.events, `ev_${id.slice(0, 12)}`, story.id);
     }
-    absorb(event, counts, date);
-    absorb(story, counts, date);
-    this.index(this.eventPostings, event);
-    this.index(this.storyPostings, story);
+    this.reindex(this.eventPostings, event.id, absorb(event, counts, date));
+    this.reindex(this.storyPostings, story.id, absorb(story, counts, date));
     this.touch(event, story);
     this.countDocument(counts);
     this.remember(id, analysis.minhash, event.id, story.id);
@@ -146,19 +173,26 @@ export class Linker {
     vector: Vector,
     postings: Map<string, Set<string>>,
     clusters: Map<string, Cluster>,
-    date: string | null,
+    when: When,
     timeFactor: (daysOutside: number) => number,
     areEvents = false,
   ): { cluster: Cluster; score: number } | null {
-    const query = [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, QUERY_FEATURES);
-    const candidates = new Set<string>();
-    for (const [f] of query) for (const c of postings.get(f) ?? []) candidates.add(c);
+    const query = [...vector.weights].filter(([f]) => isAnchor(f)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, QUERY_FEATURES);
+    const shared = new Map<string, number>();
+    for (const [f] of query) {
+      const list = postings.get(f);
+      if (list && list.size <= MAX_POSTINGS) for (const c of list) shared.set(c, (shared.get(c) ?? 0) + 1);
+    }
+    const candidates = [...shared]
+      .sort((a, b) => b[1] - a[1] || clusters.get(a[0])!.seq - clusters.get(b[0])!.seq)
+      .slice(0, MAX_CANDIDATES)
+      .map(([cid]) => cid);
     let best: { cluster: Cluster; score: number } | null = null;
     for (const cid of candidates) {
       const cluster = clusters.get(cid)!;
       // An event of undated articles is as old as its story: it cannot draw in articles from years later.
       const span = areEvents && !cluster.firstDate ? this.state.stories.get(cluster.storyId!)! : cluster;
-      const factor = timeFactor(daysOutside(date, span.firstDate, span.lastDate));
+      const factor = timeFactor(daysOutside(when, span.firstDate, span.lastDate));
       if (factor === 0) continue;
       const score = similarity(vector, weigh(cluster.counts, this.idf)) * factor;
       if (!best || score > best.score || (score === best.score && cluster.seq < best.cluster.seq)) best = { cluster, score };
@@ -172,11 +206,24 @@ export class Linker {
     return cluster;
   }
 
-  private index(postings: Map<string, Set<string>>, cluster: Cluster): void {
-    for (const f of cluster.counts.keys()) {
+  /** Postings mirror the centroids exactly, so that a state reloaded from the store finds the same candidates. */
+  private reindex(postings: Map<string, Set<string>>, clusterId: string, change: { added: string[]; removed: string[] }): void {
+    this.index(postings, clusterId, change.added);
+    for (const f of change.removed) {
+      if (!isAnchor(f)) continue;
+      const set = postings.get(f);
+      set?.delete(clusterId);
+      if (set?.size === 0) postings.delete(f);
+    }
+  }
+
+  /** Only anchors (names, places, concepts, numbers) are indexed: they find candidates; word stems only score them. */
+  private index(postings: Map<string, Set<string>>, clusterId: string, features: Iterable<string>): void {
+    for (const f of features) {
+      if (!isAnchor(f)) continue;
       let set = postings.get(f);
       if (!set) postings.set(f, (set = new Set()));
-      set.add(cluster.id);
+      set.add(clusterId);
     }
   }
 

@@ -1,7 +1,5 @@
 // MinHash over word shingles and LSH banding: near-duplicate search for syndicated copies.
 // Written here because it is a few lines of arithmetic; the npm packages for it are unmaintained.
-import { foldKey } from '../text/normalize.js';
-import { words } from '../text/tokens.js';
 
 export const MINHASH_SIZE = 64;
 export const LSH_BANDS = 16;
@@ -32,9 +30,8 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** The MinHash signature of a text's 5-word shingles (case and accents folded). */
-export function minhashSignature(text: string): number[] {
-  const w = words(foldKey(text));
+/** The MinHash signature of a text's 5-word shingles, from its words (case and accents folded). */
+export function minhashSignature(w: string[]): number[] {
   const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
   const n = Math.max(1, w.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {

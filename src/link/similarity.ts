@@ -11,14 +11,16 @@ export interface Idf {
   df: (feature: string) => number;
 }
 
-export type Vector = Map<string, number>;
-
-export function kindOf(feature: string): string {
-  return feature.slice(0, feature.indexOf(':'));
+/** A weighted vector with its norms precomputed: over all features and over the anchors alone. */
+export interface Vector {
+  weights: Map<string, number>;
+  norm: number;
+  anchorNorm: number;
 }
 
+/** Word stems (W:) belong to one language; every other feature kind is language-independent. */
 export function isAnchor(feature: string): boolean {
-  return !feature.startsWith('W:');
+  return feature.charCodeAt(0) !== 87; // 'W'
 }
 
 export function idfWeight(feature: string, idf: Idf): number {
@@ -26,36 +28,34 @@ export function idfWeight(feature: string, idf: Idf): number {
 }
 
 /** TF-IDF vector of feature counts, sublinear in counts. */
-export function weigh(counts: FeatureCounts | Map<string, number>, idf: Idf): Vector {
-  const v: Vector = new Map();
-  const entries = counts instanceof Map ? counts.entries() : Object.entries(counts);
-  for (const [f, c] of entries) {
+export function weigh(counts: FeatureCounts, idf: Idf): Vector {
+  const weights = new Map<string, number>();
+  let norm = 0;
+  let anchorNorm = 0;
+  for (const [f, c] of counts) {
     if (c <= 0) continue;
-    v.set(f, (1 + Math.log(c)) * idfWeight(f, idf) * (KIND_BOOST[kindOf(f)] ?? 1));
+    const w = (1 + Math.log(c)) * idfWeight(f, idf) * (KIND_BOOST[f[0]!] ?? 1);
+    weights.set(f, w);
+    norm += w * w;
+    if (isAnchor(f)) anchorNorm += w * w;
   }
-  return v;
+  return { weights, norm: Math.sqrt(norm), anchorNorm: Math.sqrt(anchorNorm) };
 }
-
-function cosineWhere(a: Vector, b: Vector, keep: (f: string) => boolean): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [f, w] of a) {
-    if (!keep(f)) continue;
-    na += w * w;
-    const o = b.get(f);
-    if (o !== undefined) dot += w * o;
-  }
-  if (dot === 0) return 0;
-  for (const [f, w] of b) if (keep(f)) nb += w * w;
-  return dot / Math.sqrt(na * nb);
-}
-
-const all = (): boolean => true;
 
 /** Cross-lingual pairs share only anchors, so the anchor-only cosine (slightly discounted) also counts. */
 export const ANCHOR_DISCOUNT = 0.9;
 
 export function similarity(a: Vector, b: Vector): number {
-  return Math.max(cosineWhere(a, b, all), ANCHOR_DISCOUNT * cosineWhere(a, b, isAnchor));
+  let dot = 0;
+  let anchorDot = 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  for (const [f, w] of small.weights) {
+    const o = large.weights.get(f);
+    if (o === undefined) continue;
+    dot += w * o;
+    if (isAnchor(f)) anchorDot += w * o;
+  }
+  const all = dot ? dot / (a.norm * b.norm) : 0;
+  const anchors = anchorDot ? anchorDot / (a.anchorNorm * b.anchorNorm) : 0;
+  return Math.max(all, ANCHOR_DISCOUNT * anchors);
 }

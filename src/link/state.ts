@@ -1,5 +1,4 @@
 // The link stage's state: document frequencies, clusters (events and stories), fingerprints; persisted by the store.
-import type { FeatureCounts } from '../model.js';
 
 export interface Cluster {
   id: string;
@@ -38,8 +37,4 @@ export interface LinkChanges {
   events: Cluster[];
   stories: Cluster[];
   syndication: { a: string; b: string; jaccard: number }[];
-}
-
-export function countsToMap(counts: FeatureCounts): Map<string, number> {
-  return new Map(Object.entries(counts));
 }

@@ -48,7 +48,7 @@ export interface MemberArticle extends StoredArticle {
   duplicateOf: string | null;
   syndicatedWith: string[];
   sentences: Span[];
-  features: Record<string, number>;
+  features: Map<string, number>;
 }
 
 export interface StoredReject extends Reject {

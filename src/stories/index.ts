@@ -14,7 +14,7 @@ const KEYWORDS = 10;
 const DISPLAY_LANG = 'en';
 
 function anchors(m: MemberArticle): string[] {
-  return Object.keys(m.features).filter((f) => !f.startsWith('W:'));
+  return [...m.features.keys()].filter((f) => !f.startsWith('W:'));
 }
 
 /** How many anchors an article shares with the others: the most shared one represents the group. */

@@ -2,9 +2,12 @@
 import { langLines } from './langdata.js';
 import { foldKey } from './normalize.js';
 
+/** Prefix terms are bucketed by their first letters (prefixes are at least this long). */
+const BUCKET = 3;
+
 interface ConceptIndex {
   exact: Map<string, string>;
-  prefixes: { prefix: string; id: string }[];
+  prefixes: Map<string, { prefix: string; id: string }[]>;
   phrases: Map<string, { words: string[]; id: string }[]>;
 }
 
@@ -13,7 +16,7 @@ const indexes = new Map<string, ConceptIndex>();
 function indexFor(lang: string): ConceptIndex {
   let idx = indexes.get(lang);
   if (idx) return idx;
-  idx = { exact: new Map(), prefixes: [], phrases: new Map() };
+  idx = { exact: new Map(), prefixes: new Map(), phrases: new Map() };
   for (const line of langLines(lang, 'concepts.txt')) {
     const colon = line.indexOf(':');
     if (colon < 0) continue;
@@ -26,35 +29,52 @@ function indexFor(lang: string): ConceptIndex {
         const list = idx.phrases.get(parts[0]!) ?? [];
         list.push({ words: parts, id });
         idx.phrases.set(parts[0]!, list);
-      } else if (term.endsWith('*')) idx.prefixes.push({ prefix: term.slice(0, -1), id });
+      } else if (term.endsWith('*')) {
+        const prefix = term.slice(0, -1);
+        const bucket = idx.prefixes.get(prefix.slice(0, BUCKET)) ?? [];
+        bucket.push({ prefix, id });
+        idx.prefixes.set(prefix.slice(0, BUCKET), bucket);
+      }
       else idx.exact.set(term, id);
     }
   }
   // Longest prefix first, so the most specific concept wins.
-  idx.prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
+  for (const bucket of idx.prefixes.values()) bucket.sort((a, b) => b.prefix.length - a.prefix.length);
   indexes.set(lang, idx);
   return idx;
 }
 
-/** Concept ids found in a sequence of folded word tokens. */
-export function findConcepts(foldedWords: string[], lang: string): string[] {
+// Elided articles and prepositions glued to the word in Italian and French: l'incendio, dell'inflazione, d'État.
+const ELISION = /^\p{L}{1,5}'(?=\p{L})/u;
+
+/** What the lexicon says of one folded word: its concept as a single word, and whether a phrase may start with it. */
+export interface WordConcept {
+  concept: string | null;
+  startsPhrase: boolean;
+}
+
+export function wordConcept(folded: string, lang: string): WordConcept {
+  const idx = indexFor(lang);
+  const w = folded.replace(ELISION, '');
+  const concept = idx.exact.get(w) ?? idx.prefixes.get(w.slice(0, BUCKET))?.find((p) => w.startsWith(p.prefix))?.id ?? null;
+  return { concept, startsPhrase: idx.phrases.has(w) };
+}
+
+/** Concept ids in a sequence of folded words, given each word's lexicon entry; phrases win over single words. */
+export function findConcepts(foldedWords: string[], entries: WordConcept[], lang: string): string[] {
   const idx = indexFor(lang);
   const found: string[] = [];
   for (let i = 0; i < foldedWords.length; i++) {
-    const w = foldedWords[i]!;
-    const phrase = idx.phrases.get(w)?.find((p) => p.words.every((pw, k) => foldedWords[i + k] === pw));
-    if (phrase) {
-      found.push(phrase.id);
-      i += phrase.words.length - 1;
-      continue;
+    const entry = entries[i]!;
+    if (entry.startsPhrase) {
+      const phrase = idx.phrases.get(foldedWords[i]!.replace(ELISION, ''))!.find((p) => p.words.every((pw, k) => k === 0 || foldedWords[i + k] === pw));
+      if (phrase) {
+        found.push(phrase.id);
+        i += phrase.words.length - 1;
+        continue;
+      }
     }
-    const exact = idx.exact.get(w);
-    if (exact) {
-      found.push(exact);
-      continue;
-    }
-    const pre = idx.prefixes.find((p) => w.startsWith(p.prefix));
-    if (pre) found.push(pre.id);
+    if (entry.concept) found.push(entry.concept);
   }
   return found;
 }

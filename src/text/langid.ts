@@ -6,7 +6,7 @@ export interface LangGuess {
   confidence: number;
 }
 
-const SAMPLE_CHARS = 3000;
+const SAMPLE_CHARS = 1200;
 
 /** The most likely language of `text` and a 0..1 confidence; 'und' when too little text or no language fits. */
 export function identifyLanguage(text: string): LangGuess {

@@ -1,5 +1,6 @@
 // Stop words (stopwords-iso) and stemmers (Snowball) per language, loaded once.
 import { createRequire } from 'node:module';
+import { DEEP_LANGS } from './langdata.js';
 
 const require = createRequire(import.meta.url);
 const stopwordsIso = require('stopwords-iso') as Record<string, string[]>;
@@ -26,12 +27,36 @@ export function stopwords(lang: string): Set<string> {
   return set;
 }
 
+let union: Set<string> | null = null;
+
+/** Stop words of every language analysed in depth, for steps that run before the language is known. */
+export function allStopwords(): Set<string> {
+  union ??= new Set(DEEP_LANGS.flatMap((l) => [...stopwords(l)]));
+  return union;
+}
+
+/** Words remembered per language: news vocabulary is Zipfian, so most lookups hit; the bound keeps memory flat. */
+const STEM_CACHE_SIZE = 100_000;
+
+function cachedStemmer(stem: (w: string) => string): (w: string) => string {
+  let cache = new Map<string, string>();
+  return (word) => {
+    let s = cache.get(word);
+    if (s === undefined) {
+      if (cache.size >= STEM_CACHE_SIZE) cache = new Map();
+      s = stem(word);
+      cache.set(word, s);
+    }
+    return s;
+  };
+}
+
 /** A stemming function for the language, or identity when Snowball has none. */
 export function stemmer(lang: string): (word: string) => string {
   let fn = stemmers.get(lang);
   if (fn === undefined) {
     const name = SNOWBALL_NAMES[lang];
-    fn = name ? ((s) => (w: string) => s.stem(w))(snowball.newStemmer(name)) : null;
+    fn = name ? ((s) => cachedStemmer((w: string) => s.stem(w)))(snowball.newStemmer(name)) : null;
     stemmers.set(lang, fn);
   }
   return fn ?? ((w) => w);

@@ -18,6 +18,8 @@ export function squashSpaces(line: string): string {
 
 /** Lower case without diacritics: the key two spellings of one word share ("Zürich" → "zurich"). */
 export function foldKey(text: string): string {
+  // Fast path: plain ASCII needs only lower-casing (most tokens of most articles).
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/`/g, "'");
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

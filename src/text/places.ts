@@ -38,10 +38,19 @@ function build(): Map<string, string> {
   return map;
 }
 
+const looked = new Map<string, string | null>();
+
 /** The canonical id of a place name (ISO 3166 code for countries, `city:<name>` for cities), or null. */
 export function placeId(name: string): string | null {
   gazetteer ??= build();
-  return gazetteer.get(placeKey(name)) ?? null;
+  let id = looked.get(name);
+  if (id === undefined) {
+    // Names recur across articles; the bound keeps a long run's memory flat.
+    if (looked.size > 100_000) looked.clear();
+    id = gazetteer.get(placeKey(name)) ?? null;
+    looked.set(name, id);
+  }
+  return id;
 }
 
 /** The most words a gazetteer name has. */

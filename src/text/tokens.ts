@@ -6,8 +6,8 @@ export interface Token {
   end: number;
 }
 
-// A word is letters/digits, allowing inner apostrophes, hyphens, dots and commas between digits ("3,5", "U.S.").
-const WORD = /[\p{L}\p{N}]+(?:(?:['’\-.](?=[\p{L}\p{N}]))[\p{L}\p{N}]+)*|[\p{N}]+(?:[.,]\d+)+/gu;
+// A word is letters/digits, allowing inner apostrophes, hyphens and dots ("U.S.", "l'incendio"), and commas between digits ("3,5").
+const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+|,\d+)*/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

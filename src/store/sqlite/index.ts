@@ -164,7 +164,7 @@ export class SqliteStore implements Store {
           word_count: analysis.wordCount, meta: JSON.stringify(doc.meta), warnings: JSON.stringify(doc.warnings), run_id: batch.runId,
         });
         for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason);
-        insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify(analysis.features), JSON.stringify(analysis.minhash));
+        insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
         markStale.run(assignment.story);
       }
@@ -209,7 +209,7 @@ export class SqliteStore implements Store {
       duplicateOf: (r.duplicate_of as string) ?? null,
       syndicatedWith: this.syndicatedWith(r.id as string),
       sentences: json<Span[]>(r.sentences, []),
-      features: json<Record<string, number>>(r.features, {}),
+      features: new Map(json<[string, number][]>(r.features, [])),
     }));
   }
 

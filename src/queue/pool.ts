@@ -1,0 +1,74 @@
+// Ordered parallel map over worker threads: results come back in input order, so linking stays deterministic.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RawDoc } from '../model.js';
+import { processRaw, type Processed } from './stages.js';
+
+/** Default workers: one per core beyond the main thread (which reads, links and writes). */
+export function defaultWorkers(): number {
+  return Math.max(0, Math.min(4, availableParallelism() - 1));
+}
+
+export interface StagePool {
+  /** Submit a document; its result is delivered by `next()` in submission order. */
+  submit(raw: RawDoc): void;
+  /** The result of the oldest submitted document. */
+  next(): Promise<Processed>;
+  pending(): number;
+  close(): Promise<void>;
+}
+
+/** In-process: no threads, results computed on submit. */
+function inlinePool(): StagePool {
+  const queue: Processed[] = [];
+  return {
+    submit: (raw) => void queue.push(processRaw(raw)),
+    next: async () => queue.shift()!,
+    pending: () => queue.length,
+    close: async () => undefined,
+  };
+}
+
+function threadPool(size: number): StagePool {
+  const url = new URL('./worker.js', import.meta.url);
+  const workers = Array.from({ length: size }, () => new Worker(url));
+  const done = new Map<number, Processed>();
+  const waiting = new Map<number, (p: Processed) => void>();
+  let submitted = 0;
+  let delivered = 0;
+  let failure: Error | null = null;
+  for (const w of workers) {
+    w.on('message', (msg: { seq: number; result: Processed }) => {
+      const resolve = waiting.get(msg.seq);
+      if (resolve) {
+        waiting.delete(msg.seq);
+        resolve(msg.result);
+      } else done.set(msg.seq, msg.result);
+    });
+    w.on('error', (err) => (failure = err));
+  }
+  return {
+    submit(raw) {
+      workers[submitted % size]!.postMessage({ seq: submitted, raw });
+      submitted++;
+    },
+    next() {
+      if (failure) return Promise.reject(failure);
+      const seq = delivered++;
+      const ready = done.get(seq);
+      if (ready) {
+        done.delete(seq);
+        return Promise.resolve(ready);
+      }
+      return new Promise((resolve) => waiting.set(seq, resolve));
+    },
+    pending: () => submitted - delivered,
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+export function stagePool(workers: number): StagePool {
+  return workers > 0 ? threadPool(workers) : inlinePool();
+}
