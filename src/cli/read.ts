@@ -12,7 +12,8 @@ export function searchCommand(): Command {
     .option('--json', 'one JSON line per hit')
     .action(async (query: string[], o: { db: string; limit: number; json?: boolean }) => {
       const hits = await withStore(o.db, (s) => s.search(query.join(' '), o.limit));
-      if (o.json) hits.forEach(printJsonLine);
+      // The id shown is the one exports use (record id, URL or path); the internal key stays available.
+      if (o.json) hits.forEach(({ id, origin, ...rest }) => printJsonLine({ id: origin, key: id, ...rest }));
       else if (!hits.length) process.stdout.write('no matches\n');
       else for (const h of hits) process.stdout.write(`${h.title}\n  ${h.lang} · ${h.published ?? 'date unknown'} · story ${h.story ?? '-'} · ${h.origin}\n  ${h.snippet}\n`);
     });
