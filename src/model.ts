@@ -24,6 +24,8 @@ export interface RawDoc {
   /** Outlet or site name as given by the input. */
   source?: string;
   format: InputFormat;
+  /** The file the record came from, as given on the command line (absent for stdin and URLs). */
+  file?: string;
   /** Unknown input fields, kept as they came. */
   meta: Record<string, unknown>;
   /** Notes from reading, e.g. a guessed legacy encoding. */

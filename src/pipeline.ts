@@ -37,8 +37,8 @@ export function recordIdentity(raw: RawDoc): string {
 }
 
 function folderSource(raw: RawDoc): string | null {
-  if (raw.origin === 'stdin' || /^https?:/i.test(raw.origin)) return null;
-  const dir = basename(dirname(raw.origin.replace(/#\d+$/, '')));
+  if (!raw.file) return null;
+  const dir = basename(dirname(raw.file));
   return dir && dir !== '.' ? dir : null;
 }
 

@@ -1,7 +1,7 @@
 // `storyline demo`: ingest the bundled multilingual corpus into a fresh database and show what it became.
 import { Command } from 'commander';
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Story } from '../model.js';
 import { printJsonLine, table, withStore } from './common.js';
@@ -33,7 +33,9 @@ export function demoCommand(): Command {
     .action(async (o: { db: string; json?: boolean }) => {
       removeDatabase(o.db);
       await withStore(o.db, async (store) => {
-        const summary = await runIngest(store, [DEMO_CORPUS], { quiet: o.json, sourceFromFolder: true });
+        // Paths relative to where the user stands read better in exports, when the corpus is below it.
+        const rel = relative(process.cwd(), DEMO_CORPUS);
+        const summary = await runIngest(store, [rel && !rel.startsWith('..') ? rel : DEMO_CORPUS], { quiet: o.json, sourceFromFolder: true });
         const stats = await store.stats();
         const stories: Story[] = [];
         for await (const s of store.stories()) stories.push(s);

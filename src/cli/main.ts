@@ -18,6 +18,12 @@ for (const cmd of [ingestCommand(), demoCommand(), exportCommand(), searchComman
   program.addCommand(cmd.exitOverride());
 }
 
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(EXIT.ok);
+  throw err;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -31,10 +31,10 @@ function wordCount(text: string): number {
   return n;
 }
 
-/** A line that reads as running text rather than a label, link or headline. */
+/** A line that reads as running text rather than a label, link or headline (headlines run to 20-odd words, unpunctuated). */
 export function isParagraphLike(text: string): boolean {
   const n = wordCount(text);
-  return n >= 12 || (n >= 5 && /[.!?…:;"”»“]$/.test(text.trim()));
+  return n >= 25 || (n >= 5 && /[.!?…:;]['"”»“)]?$/.test(text.trim()));
 }
 
 function drop(block: Block, reason: string): void {

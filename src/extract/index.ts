@@ -118,10 +118,9 @@ export function extract(raw: RawDoc): Document | Reject {
   if (raw.html !== undefined && (raw.text === undefined || raw.format === 'html')) {
     const depth = nestingDepth(raw.html);
     if (depth > MAX_DEPTH) return { origin: raw.origin, reason: `hostile HTML: elements nested ${depth} levels deep (limit ${MAX_DEPTH})` };
-    const html = fromHtml(raw, depth);
-    if (html.fallback) warnings.push(html.fallback);
-    const { fallback: _fallback, ...rest } = html;
-    core = rest;
+    const { fallback, ...html } = fromHtml(raw, depth);
+    if (fallback) warnings.push(fallback);
+    core = html;
   } else core = fromText(raw);
   if (core.text.trim() === '') {
     const reason = core.blocks.length === 0 ? 'no text in document' : 'no article text left after removing boilerplate';

@@ -82,7 +82,10 @@ export async function* readUnit(unit: InputUnit): AsyncGenerator<ReadItem> {
       yield* readUrl(unit.url);
       return;
     case 'file':
-      yield* readFileUnit(unit);
+      for await (const item of readFileUnit(unit)) {
+        if ('doc' in item) item.doc.file = unit.display;
+        yield item;
+      }
   }
 }
 
@@ -98,7 +101,7 @@ async function* readFileUnit(unit: Extract<InputUnit, { kind: 'file' }>): AsyncG
     yield { reject: { origin, reason: 'not gzip data despite the .gz name' } };
     return;
   }
-  let format = formatFromName(unit.path);
+  const format = formatFromName(unit.path);
   const hasExtension = /\.[a-z0-9]+$/i.test(unit.path.replace(/\.gz$/i, '').split('/').pop() ?? '');
   if (format === null && hasExtension) {
     const kind = gz ? null : binaryKind(head);
