@@ -44,7 +44,7 @@ export function demoCommand(): Command {
         const out = [
           summaryLine(summary, o.db),
           '',
-          `articles   ${stats.articles} ingested · ${summary.rejected} rejected · ${stats.duplicates} duplicates · ${stats.syndicated} syndicated copies`,
+          `articles   ${stats.articles} ingested · ${summary.rejected} rejected · ${stats.duplicates} duplicate${stats.duplicates === 1 ? '' : 's'} · ${stats.syndicated} syndicated copies`,
           `languages  ${langs}`,
           `clusters   ${stats.events} events in ${stats.stories} stories`,
           '',

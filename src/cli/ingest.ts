@@ -8,7 +8,7 @@ import { DEFAULT_DB, EXIT, UsageError, printJsonLine, withStore } from './common
 export function summaryLine(s: RunSummary, db: string): string {
   const extra = [
     s.unchanged ? `${s.unchanged} already stored` : '',
-    s.duplicates ? `${s.duplicates} duplicates` : '',
+    s.duplicates ? `${s.duplicates} duplicate${s.duplicates === 1 ? '' : 's'}` : '',
     s.syndicated ? `${s.syndicated} syndicated copies` : '',
   ].filter(Boolean);
   return `ingested ${s.ingested} article${s.ingested === 1 ? '' : 's'}${extra.length ? ` (${extra.join(', ')})` : ''}, rejected ${s.rejected} of ${s.read} inputs in ${s.seconds}s → ${db}${s.rejected ? '  (see: storyline rejects)' : ''}`;

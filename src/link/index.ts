@@ -166,7 +166,8 @@ export class Linker {
       const jaccard = estimatedJaccard(sig, this.state.signatures.get(other)!);
       if (jaccard >= this.opts.syndicationJaccard) copies.push({ id: other, jaccard });
     }
-    return copies.sort((x, y) => y.jaccard - x.jaccard || (x.id < y.id ? -1 : 1));
+    // Ties keep arrival order (the sort is stable), never id order: ids depend on paths, results must not.
+    return copies.sort((x, y) => y.jaccard - x.jaccard);
   }
 
   private bestCluster(
