@@ -74,7 +74,8 @@ export function decodeBytes(bytes: Uint8Array, declared: string | null = null): 
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function strictUtf8(buf: Buffer): string | null {
+/** The text of valid UTF-8 bytes, or null when they are not valid UTF-8. */
+export function strictUtf8(buf: Uint8Array): string | null {
   try {
     return fatalUtf8.decode(buf);
   } catch {

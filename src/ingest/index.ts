@@ -4,7 +4,7 @@ import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { binaryKind, declaredHtmlCharset, decodeBytes } from './decode.js';
+import { binaryKind, declaredHtmlCharset, decodeBytes, strictUtf8 } from './decode.js';
 import {
   formatFromName, htmlRecord, jsonDocumentRecords, jsonlLine, sniffFormat, txtRecord, type ReadItem,
 } from './records.js';
@@ -197,7 +197,7 @@ async function* readJsonlStream(stream: Readable, origin: string): AsyncGenerato
     }
     const bytes = Buffer.concat(parts);
     if (binaryKind(bytes)) return { reject: { origin: `${origin}#${lineNo}`, reason: 'binary data in line' } };
-    const decoded = decodeStrictUtf8(bytes);
+    const decoded = strictUtf8(bytes);
     if (decoded === null) return { reject: { origin: `${origin}#${lineNo}`, reason: 'invalid UTF-8 in line' } };
     return jsonlLine(decoded.replace(/^\uFEFF/, ''), origin, lineNo);
   };
@@ -230,15 +230,6 @@ async function* readJsonlStream(stream: Readable, origin: string): AsyncGenerato
   if (pendingBytes > 0 || overflow) {
     const item = finishLine(pending);
     if (item) yield item;
-  }
-}
-
-const strictDecoder = new TextDecoder('utf-8', { fatal: true });
-function decodeStrictUtf8(bytes: Buffer): string | null {
-  try {
-    return strictDecoder.decode(bytes);
-  } catch {
-    return null;
   }
 }
 
