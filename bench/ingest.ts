@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
-import { writeSyntheticCorpus } from './corpus.js';
 import { fileURLToPath } from 'node:url';
+import { writeSyntheticCorpus } from './corpus.js';
 
 const DEMO_CORPUS = fileURLToPath(new URL('../../demo/corpus/', import.meta.url));
 

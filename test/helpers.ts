@@ -1,6 +1,6 @@
 // Shared test plumbing: project paths, temporary folders, running the built CLI.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,14 @@ export const SEEDS = join(SHARED, 'seeds');
 export const DEMO_CORPUS = join(ROOT, 'demo', 'corpus');
 export const DEMO_GOLD = join(ROOT, 'demo', 'gold');
 
+const made: string[] = [];
+// Temporary folders go when the test file's process ends.
+process.on('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 export function tempDir(prefix = 'storyline-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 export function runCli(args: string[], opts: { input?: string | Buffer; cwd?: string } = {}): SpawnSyncReturns<string> {

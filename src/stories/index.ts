@@ -96,7 +96,7 @@ export function deriveStory(id: string, members: MemberArticle[]): Story {
     const [firstDate, lastDate] = dateRange(list);
     return { id: eventId, title: representative(list).title, articles: list.map((m) => m.id), firstDate, lastDate };
   });
-  events.sort((a, b) => (a.firstDate ?? '9999') .localeCompare(b.firstDate ?? '9999') || a.id.localeCompare(b.id));
+  events.sort((a, b) => (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999') || a.id.localeCompare(b.id));
   const summary: CitedSentence[] = [];
   for (const e of events) {
     const lead = leadSentence(representative(byEvent.get(e.id)!));
