@@ -1,11 +1,11 @@
 // Extract room: RawDoc → Document (kept text, blocks kept or dropped with reasons, title, date, source).
-import type { Block, DateSource, Document, RawDoc, Reject } from '../model.js';
+import type { Block, Document, RawDoc, Reject } from '../model.js';
 import { identifyLanguage } from '../text/langid.js';
 import { normalizeText, squashSpaces } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { classifyBlocks } from './blocks.js';
 import { MAX_DEPTH, mainContent, nestingDepth } from './html.js';
-import { cleanTitle, dateFromUrl, hostOf, htmlAuthor, htmlPublicationDate, htmlSiteName, type FoundDate } from './metadata.js';
+import { cleanTitle, hostOf, htmlAuthor, htmlPublicationDate, htmlSiteName, urlDate, type FoundDate } from './metadata.js';
 import { isoDate } from '../ingest/records.js';
 
 const MAX_DERIVED_TITLE = 120;
@@ -44,14 +44,9 @@ function inputDate(raw: RawDoc): FoundDate | null {
 function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
   const textLines = lines(raw.text ?? '');
   const blocks = classifyBlocks(textLines, { titleHint: raw.title ?? null, detectTitle: true });
-  const date = inputDate(raw) ?? (raw.url ? wrapUrlDate(raw.url) : null);
+  const date = inputDate(raw) ?? urlDate(raw.url);
   const title = raw.title ?? blocks.find((b) => b.kind === 'title')?.text ?? null;
   return finish(raw, blocks, { title, date, source: null, author: null, canonical: null });
-}
-
-function wrapUrlDate(url: string): FoundDate | null {
-  const d = dateFromUrl(url);
-  return d ? { date: d, source: 'url' as DateSource } : null;
 }
 
 function fromHtml(raw: RawDoc, depth: number): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> & { fallback: string | null } {

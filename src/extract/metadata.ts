@@ -61,8 +61,13 @@ export function htmlPublicationDate(meta: HtmlMeta, url: string | null): FoundDa
     const date = datePart(t);
     if (date) return { date, source: 'time-element' };
   }
-  const fromUrl = dateFromUrl(url);
-  return fromUrl ? { date: fromUrl, source: 'url' } : null;
+  return urlDate(url);
+}
+
+/** The publication date a URL path carries, as a found date. */
+export function urlDate(url: string | null | undefined): FoundDate | null {
+  const date = dateFromUrl(url);
+  return date ? { date, source: 'url' } : null;
 }
 
 /** "Headline | Site" / "Headline - Site" → "Headline", when the suffix is the site's name or short. */
