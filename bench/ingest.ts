@@ -6,6 +6,8 @@ import { ingest } from '../src/pipeline.js';
 import { openStore } from '../src/store/index.js';
 import { fileURLToPath } from 'node:url';
 import { writeSyntheticCorpus } from './corpus.js';
+import { defaultWorkers } from '../src/queue/pool.js';
+import type { BenchOptions, BenchReport } from './report.js';
 
 const DEMO_CORPUS = fileURLToPath(new URL('../../demo/corpus/', import.meta.url));
 
@@ -45,4 +47,20 @@ export async function benchIngest(count: number, workers: number): Promise<Inges
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One core, then the worker pool, side by side. */
+export async function ingestReport(o: BenchOptions): Promise<BenchReport> {
+  const count = o.count ?? 10_000;
+  const one = await benchIngest(count, 0);
+  const parallel = defaultWorkers() > 0 ? await benchIngest(count, defaultWorkers()) : null;
+  const rows = [
+    ['measure', 'one core', parallel ? `${parallel.workers} workers + main` : '', 'reference'],
+    ['articles/s end to end (SQLite)', String(one.articles_per_s), String(parallel?.articles_per_s ?? ''), `floor ${INGEST_FLOOR} (one core)`],
+    ['articles', String(one.articles), String(parallel?.articles ?? ''), ''],
+    ['seconds', String(one.seconds), String(parallel?.seconds ?? ''), ''],
+    ['peak memory (RSS, MB)', String(one.peak_rss_mb), String(parallel?.peak_rss_mb ?? ''), ''],
+    ['events / stories', `${one.events} / ${one.stories}`, parallel ? `${parallel.events} / ${parallel.stories}` : '', ''],
+  ];
+  return { json: { bench: 'ingest', ...one, floor_articles_per_s: INGEST_FLOOR, parallel }, rows };
 }
