@@ -2,7 +2,7 @@
 // (or founds) an event, and its event joins (or founds) a story. Incremental: no recompute, ids never change.
 import type { Article, Assignment, FeatureCounts } from '../model.js';
 import { bandKeys, estimatedJaccard } from './minhash.js';
-import { isAnchor, similarity, weigh, type Idf, type Vector } from './similarity.js';
+import { featureWeight, isAnchor, similarity, weigh, type Vector } from './similarity.js';
 import { type Cluster, type LinkChanges, type LinkState } from './state.js';
 
 export { emptyLinkState, type LinkState, type LinkChanges, type Cluster } from './state.js';
@@ -38,6 +38,15 @@ const MAX_CANDIDATES = 8;
 const MAX_POSTINGS = 300;
 
 const DAY_MS = 86_400_000;
+
+/**
+ * IDF is frozen between epochs so that cluster vectors can be cached, and persisted so that a restart weighs
+ * exactly as an uninterrupted run. A new epoch starts when the corpus has grown by a quarter (plus a few
+ * documents, so that small corpora get IDF early): snapshots cost O(features) and come ever more rarely.
+ */
+export function nextIdfEpoch(docs: number): number {
+  return Math.floor(docs * 1.25) + 8;
+}
 
 /** When an article was published: a day, or for undated articles the earliest day it can be from. */
 export type When = { date: string } | { notBefore: string } | null;
@@ -90,23 +99,25 @@ function absorb(cluster: Cluster, counts: Map<string, number>, date: string | nu
 }
 
 export class Linker {
-  private readonly idf: Idf;
-  private readonly eventPostings = new Map<string, Set<string>>();
-  private readonly storyPostings = new Map<string, Set<string>>();
+  /** Feature → IDF × kind boost under the current snapshot. */
+  private weights = new Map<string, number>();
+  /** Cluster id → its weighted centroid under the current snapshot; rebuilt when the cluster changes. */
+  private vectors = new Map<string, Vector>();
+  private readonly weightOf = (f: string): number => {
+    let w = this.weights.get(f);
+    if (w === undefined) this.weights.set(f, (w = featureWeight(f, this.state.idf)));
+    return w;
+  };
+  private readonly eventPostings = new Map<string, Set<Cluster>>();
+  private readonly storyPostings = new Map<string, Set<Cluster>>();
   private changes: LinkChanges = freshChanges();
 
   constructor(
     private readonly state: LinkState,
     private readonly opts: LinkOptions = DEFAULT_LINK_OPTIONS,
   ) {
-    this.idf = {
-      get docs() {
-        return state.docs;
-      },
-      df: (f) => state.df.get(f) ?? 0,
-    };
-    for (const e of state.events.values()) this.index(this.eventPostings, e.id, e.counts.keys());
-    for (const s of state.stories.values()) this.index(this.storyPostings, s.id, s.counts.keys());
+    for (const e of state.events.values()) this.index(this.eventPostings, e, e.counts.keys());
+    for (const s of state.stories.values()) this.index(this.storyPostings, s, s.counts.keys());
   }
 
   /** Place one article; updates the state and records the change for the next flush. */
@@ -123,13 +134,13 @@ export class Linker {
     }
     this.state.hashes.set(analysis.contentHash, id);
     const counts = analysis.features;
-    const vector = weigh(counts, this.idf);
+    const vector = weigh(counts, this.weightOf);
     const copies = this.syndicatedCopies(id, analysis.minhash);
     let event: Cluster | undefined;
     let score = 1;
     if (copies.length) event = this.state.events.get(this.state.placed.get(copies[0]!.id)!.event);
     if (!event) {
-      const best = this.bestCluster(vector, this.eventPostings, this.state.events, when, (days) => (days <= this.opts.eventWindowDays ? 1 : 0), true);
+      const best = this.bestCluster(vector, this.eventPostings, when, (days) => (days <= this.opts.eventWindowDays ? 1 : 0), true);
       if (best && best.score >= this.opts.eventThreshold) {
         event = best.cluster;
         score = best.score;
@@ -138,12 +149,14 @@ export class Linker {
     let story: Cluster;
     if (event) story = this.state.stories.get(event.storyId!)!;
     else {
-      const best = this.bestCluster(vector, this.storyPostings, this.state.stories, when, (days) => 0.5 ** (days / this.opts.storyHalfLifeDays));
+      const best = this.bestCluster(vector, this.storyPostings, when, (days) => 0.5 ** (days / this.opts.storyHalfLifeDays));
       story = best && best.score >= this.opts.storyThreshold ? best.cluster : this.newCluster(this.state.stories, `st_${id.slice(0, 12)}`, null);
       event = this.newCluster(this.state.events, `ev_${id.slice(0, 12)}`, story.id);
     }
-    this.reindex(this.eventPostings, event.id, absorb(event, counts, date));
-    this.reindex(this.storyPostings, story.id, absorb(story, counts, date));
+    this.reindex(this.eventPostings, event, absorb(event, counts, date));
+    this.reindex(this.storyPostings, story, absorb(story, counts, date));
+    this.vectors.delete(event.id);
+    this.vectors.delete(story.id);
     this.touch(event, story);
     this.countDocument(counts);
     this.remember(id, analysis.minhash, event.id, story.id);
@@ -172,33 +185,27 @@ export class Linker {
 
   private bestCluster(
     vector: Vector,
-    postings: Map<string, Set<string>>,
-    clusters: Map<string, Cluster>,
+    postings: Map<string, Set<Cluster>>,
     when: When,
     timeFactor: (daysOutside: number) => number,
     areEvents = false,
   ): { cluster: Cluster; score: number } | null {
-    const query = [...vector.weights].filter(([f]) => isAnchor(f)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, QUERY_FEATURES);
-    const shared = new Map<string, number>();
-    for (const [f] of query) {
-      const list = postings.get(f);
-      if (list && list.size <= MAX_POSTINGS) for (const c of list) shared.set(c, (shared.get(c) ?? 0) + 1);
-    }
-    const candidates = [...shared]
-      .sort((a, b) => b[1] - a[1] || clusters.get(a[0])!.seq - clusters.get(b[0])!.seq)
-      .slice(0, MAX_CANDIDATES)
-      .map(([cid]) => cid);
     let best: { cluster: Cluster; score: number } | null = null;
-    for (const cid of candidates) {
-      const cluster = clusters.get(cid)!;
+    for (const cluster of topCandidates(vector, postings)) {
       // An event of undated articles is as old as its story: it cannot draw in articles from years later.
       const span = areEvents && !cluster.firstDate ? this.state.stories.get(cluster.storyId!)! : cluster;
       const factor = timeFactor(daysOutside(when, span.firstDate, span.lastDate));
       if (factor === 0) continue;
-      const score = similarity(vector, weigh(cluster.counts, this.idf)) * factor;
+      const score = similarity(vector, this.clusterVector(cluster)) * factor;
       if (!best || score > best.score || (score === best.score && cluster.seq < best.cluster.seq)) best = { cluster, score };
     }
     return best;
+  }
+
+  private clusterVector(cluster: Cluster): Vector {
+    let v = this.vectors.get(cluster.id);
+    if (!v) this.vectors.set(cluster.id, (v = weigh(cluster.counts, this.weightOf)));
+    return v;
   }
 
   private newCluster(into: Map<string, Cluster>, id: string, storyId: string | null): Cluster {
@@ -208,23 +215,23 @@ export class Linker {
   }
 
   /** Postings mirror the centroids exactly, so that a state reloaded from the store finds the same candidates. */
-  private reindex(postings: Map<string, Set<string>>, clusterId: string, change: { added: string[]; removed: string[] }): void {
-    this.index(postings, clusterId, change.added);
+  private reindex(postings: Map<string, Set<Cluster>>, cluster: Cluster, change: { added: string[]; removed: string[] }): void {
+    this.index(postings, cluster, change.added);
     for (const f of change.removed) {
       if (!isAnchor(f)) continue;
       const set = postings.get(f);
-      set?.delete(clusterId);
+      set?.delete(cluster);
       if (set?.size === 0) postings.delete(f);
     }
   }
 
   /** Only anchors (names, places, concepts, numbers) are indexed: they find candidates; word stems only score them. */
-  private index(postings: Map<string, Set<string>>, clusterId: string, features: Iterable<string>): void {
+  private index(postings: Map<string, Set<Cluster>>, cluster: Cluster, features: Iterable<string>): void {
     for (const f of features) {
       if (!isAnchor(f)) continue;
       let set = postings.get(f);
       if (!set) postings.set(f, (set = new Set()));
-      set.add(clusterId);
+      set.add(cluster);
     }
   }
 
@@ -240,6 +247,12 @@ export class Linker {
       this.state.df.set(f, (this.state.df.get(f) ?? 0) + 1);
       this.changes.dfDelta.set(f, (this.changes.dfDelta.get(f) ?? 0) + 1);
     }
+    if (this.state.docs >= nextIdfEpoch(this.state.idf.docs)) {
+      this.state.idf = { docs: this.state.docs, df: new Map(this.state.df) };
+      this.changes.idf = this.state.idf;
+      this.weights = new Map();
+      this.vectors = new Map();
+    }
   }
 
   private remember(id: string, sig: number[], event: string, story: string): void {
@@ -253,6 +266,36 @@ export class Linker {
   }
 }
 
+/** The query's strongest anchors, at most QUERY_FEATURES of them, ranked by weight (ties by name, for determinism). */
+function queryAnchors(vector: Vector): string[] {
+  return [...vector.weights]
+    .filter(([f]) => isAnchor(f))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, QUERY_FEATURES)
+    .map(([f]) => f);
+}
+
+/** Clusters sharing the most query anchors, at most MAX_CANDIDATES, older first on ties; a top-k pass, no full sort. */
+function topCandidates(vector: Vector, postings: Map<string, Set<Cluster>>): Cluster[] {
+  const shared = new Map<Cluster, number>();
+  for (const f of queryAnchors(vector)) {
+    const list = postings.get(f);
+    if (list && list.size <= MAX_POSTINGS) for (const c of list) shared.set(c, (shared.get(c) ?? 0) + 1);
+  }
+  const top: [Cluster, number][] = [];
+  const before = (a: [Cluster, number], b: [Cluster, number]): boolean => a[1] > b[1] || (a[1] === b[1] && a[0].seq < b[0].seq);
+  for (const entry of shared) {
+    if (top.length === MAX_CANDIDATES && !before(entry, top[top.length - 1]!)) continue;
+    let i = Math.min(top.length, MAX_CANDIDATES - 1);
+    top[i] = entry;
+    while (i > 0 && before(top[i]!, top[i - 1]!)) {
+      [top[i], top[i - 1]] = [top[i - 1]!, top[i]!];
+      i--;
+    }
+  }
+  return top.map(([c]) => c);
+}
+
 function freshChanges(): LinkChanges {
-  return { dfDelta: new Map(), docs: 0, events: [], stories: [], syndication: [] };
+  return { dfDelta: new Map(), docs: 0, events: [], stories: [], syndication: [], idf: null };
 }

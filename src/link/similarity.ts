@@ -6,9 +6,10 @@ const KIND_BOOST: Record<string, number> = { E: 2, P: 1, K: 1.5, N: 1, Y: 0.5, W
 /** Pseudo-documents added to the corpus size, so that a small corpus does not make common words look rare. */
 const IDF_PRIOR = 20;
 
-export interface Idf {
+/** Document frequencies frozen at one moment (an IDF epoch), so that cluster vectors can be cached between epochs. */
+export interface IdfSnapshot {
   docs: number;
-  df: (feature: string) => number;
+  df: Map<string, number>;
 }
 
 /** A weighted vector with its norms precomputed: over all features and over the anchors alone. */
@@ -23,18 +24,19 @@ export function isAnchor(feature: string): boolean {
   return feature.charCodeAt(0) !== 87; // 'W'
 }
 
-export function idfWeight(feature: string, idf: Idf): number {
-  return Math.log(1 + (idf.docs + IDF_PRIOR) / (idf.df(feature) + 1));
+/** IDF times the feature kind's boost. */
+export function featureWeight(feature: string, idf: IdfSnapshot): number {
+  return Math.log(1 + (idf.docs + IDF_PRIOR) / ((idf.df.get(feature) ?? 0) + 1)) * (KIND_BOOST[feature[0]!] ?? 1);
 }
 
-/** TF-IDF vector of feature counts, sublinear in counts. */
-export function weigh(counts: FeatureCounts, idf: Idf): Vector {
+/** TF-IDF vector of feature counts, sublinear in counts; `weightOf` gives a feature's IDF × kind boost. */
+export function weigh(counts: FeatureCounts, weightOf: (feature: string) => number): Vector {
   const weights = new Map<string, number>();
   let norm = 0;
   let anchorNorm = 0;
   for (const [f, c] of counts) {
     if (c <= 0) continue;
-    const w = (1 + Math.log(c)) * idfWeight(f, idf) * (KIND_BOOST[f[0]!] ?? 1);
+    const w = (1 + Math.log(c)) * weightOf(f);
     weights.set(f, w);
     norm += w * w;
     if (isAnchor(f)) anchorNorm += w * w;

@@ -1,4 +1,5 @@
 // The link stage's state: document frequencies, clusters (events and stories), fingerprints; persisted by the store.
+import type { IdfSnapshot } from './similarity.js';
 
 export interface Cluster {
   id: string;
@@ -15,6 +16,8 @@ export interface Cluster {
 export interface LinkState {
   docs: number;
   df: Map<string, number>;
+  /** The frequencies similarity is weighted with: a copy of `df` taken when the corpus last grew by a quarter. */
+  idf: IdfSnapshot;
   events: Map<string, Cluster>;
   stories: Map<string, Cluster>;
   /** content hash → first article with that content. */
@@ -27,7 +30,7 @@ export interface LinkState {
 }
 
 export function emptyLinkState(): LinkState {
-  return { docs: 0, df: new Map(), events: new Map(), stories: new Map(), hashes: new Map(), placed: new Map(), signatures: new Map(), bands: new Map(), seq: 0 };
+  return { docs: 0, df: new Map(), idf: { docs: 0, df: new Map() }, events: new Map(), stories: new Map(), hashes: new Map(), placed: new Map(), signatures: new Map(), bands: new Map(), seq: 0 };
 }
 
 /** What changed since the last flush, for the store to write in the same transaction as the articles. */
@@ -37,4 +40,6 @@ export interface LinkChanges {
   events: Cluster[];
   stories: Cluster[];
   syndication: { a: string; b: string; jaccard: number }[];
+  /** A new IDF snapshot taken in this batch, if any. */
+  idf: IdfSnapshot | null;
 }

@@ -100,6 +100,8 @@ export class SqliteStore implements Store {
     const state = emptyLinkState();
     state.docs = (this.db.prepare("SELECT value FROM link_meta WHERE key = 'docs'").pluck().get() as number) ?? 0;
     for (const r of this.db.prepare('SELECT feature, n FROM doc_freq').iterate() as Iterable<Row>) state.df.set(r.feature as string, r.n as number);
+    const idf = this.db.prepare('SELECT docs, df FROM idf_snapshot WHERE id = 1').get() as Row | undefined;
+    if (idf) state.idf = { docs: idf.docs as number, df: new Map(json<[string, number][]>(idf.df, [])) };
     for (const r of this.db.prepare('SELECT * FROM stories ORDER BY seq').iterate() as Iterable<Row>) state.stories.set(r.id as string, toCluster(r, null));
     for (const r of this.db.prepare('SELECT * FROM events ORDER BY seq').iterate() as Iterable<Row>) state.events.set(r.id as string, toCluster(r, r.story_id as string));
     state.seq = Math.max(0, ...[...state.events.values(), ...state.stories.values()].map((c) => c.seq));
@@ -148,6 +150,7 @@ export class SqliteStore implements Store {
     const markStale = db.prepare('UPDATE stories SET view_stale = 1 WHERE id = ?');
     const addDf = db.prepare('INSERT INTO doc_freq (feature, n) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET n = n + excluded.n');
     const addDocs = db.prepare("INSERT INTO link_meta (key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value");
+    const saveIdf = db.prepare('INSERT INTO idf_snapshot (id, docs, df) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET docs = excluded.docs, df = excluded.df');
     const insertSyndication = db.prepare('INSERT OR IGNORE INTO syndication (a, b, jaccard) VALUES (?, ?, ?)');
     const upsertReject = db.prepare(
       `INSERT INTO rejects (id, origin, reason, detail, first_run_id, last_run_id) VALUES (?, ?, ?, ?, ?, ?)
@@ -172,6 +175,7 @@ export class SqliteStore implements Store {
       for (const e of batch.link.events) upsertEvent.run(e.id, e.storyId, e.seq, countsJson(e), e.size, e.firstDate, e.lastDate);
       for (const [f, n] of batch.link.dfDelta) addDf.run(f, n);
       if (batch.link.docs) addDocs.run(batch.link.docs);
+      if (batch.link.idf) saveIdf.run(batch.link.idf.docs, JSON.stringify([...batch.link.idf.df]));
       for (const s of batch.link.syndication) insertSyndication.run(s.a, s.b, s.jaccard);
       for (const r of batch.rejects) upsertReject.run(rejectKey(r), r.origin, r.reason, r.detail ?? null, batch.runId, batch.runId);
     })();
