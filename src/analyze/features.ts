@@ -2,7 +2,7 @@
 import type { FeatureCounts, Span } from '../model.js';
 import { findConcepts, wordConcept, type WordConcept } from '../text/concepts.js';
 import { stemmer, stopwords } from '../text/lexicon.js';
-import { foldKey } from '../text/normalize.js';
+import { foldKey, foldWord } from '../text/normalize.js';
 import { longestPlaceName, placeId } from '../text/places.js';
 import { isCapitalized, tokenize, type Token } from '../text/tokens.js';
 
@@ -89,7 +89,7 @@ function wordInfo(lower: string, lang: string): WordInfo {
   let info = cache.get(lower);
   if (!info) {
     const skip = lower.length < 3 || stopwords(lang).has(lower) || /\d/.test(lower);
-    const folded = foldKey(lower);
+    const folded = foldWord(lower);
     info = { folded, stemKey: skip ? null : `W:${lang}:${foldKey(stemmer(lang)(lower))}`, ...wordConcept(folded, lang) };
     cache.set(lower, info);
   }

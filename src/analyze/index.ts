@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Analysis, Document } from '../model.js';
 import { minhashSignature } from '../link/minhash.js';
 import { identifyLanguage, type LangGuess } from '../text/langid.js';
-import { foldKey } from '../text/normalize.js';
+import { foldWord } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { words } from '../text/tokens.js';
 import { extractFeatures } from './features.js';
@@ -27,7 +27,7 @@ export function analyze(doc: Document): Analysis {
   const detected = identifyLanguage(`${doc.title}\n${doc.text}`);
   const { lang, confidence } = chooseLanguage(doc, detected);
   const sentences = splitSentences(doc.text, lang);
-  const folded = words(foldKey(doc.text));
+  const folded = words(doc.text).map(foldWord);
   return {
     lang,
     langConfidence: Number(confidence.toFixed(3)),

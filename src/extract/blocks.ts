@@ -1,7 +1,7 @@
 // The block classifier: each line or paragraph of a page is kept or dropped, with the reason, by small named rules.
 import type { Block } from '../model.js';
 import { allStopwords } from '../text/lexicon.js';
-import { foldKey } from '../text/normalize.js';
+import { foldWord } from '../text/normalize.js';
 import { words } from '../text/tokens.js';
 import { boilerplateReason, isCreditLine, phraseKey } from './rules.js';
 
@@ -144,7 +144,7 @@ function contentStems(text: string): string[] {
   for (const w of words(text)) {
     const lower = w.toLowerCase();
     if (lower.length < 3 || stop.has(lower) || /^\d/.test(lower)) continue;
-    out.push(foldKey(lower).slice(0, COHESION_STEM));
+    out.push(foldWord(lower).slice(0, COHESION_STEM));
   }
   return out;
 }

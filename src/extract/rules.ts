@@ -4,6 +4,8 @@ import { foldKey } from '../text/normalize.js';
 
 interface Rules {
   phrases: Map<string, string>;
+  /** A line much longer than every phrase cannot be one: it skips the phrase lookup. */
+  longestPhrase: number;
   /** One alternation per reason: a dozen tests per line instead of hundreds. */
   patterns: { reason: string; re: RegExp }[];
   creditLabels: Set<string>;
@@ -41,14 +43,16 @@ function rules(): Rules {
     for (const label of langLines(lang, 'credit-labels.txt')) creditLabels.add(foldKey(label.trim()));
   }
   const patterns = [...sources].map(([reason, list]) => ({ reason, re: new RegExp(list.map((src) => `(?:${src})`).join('|'), 'iu') }));
-  loaded = { phrases, patterns, creditLabels };
+  const longestPhrase = Math.max(0, ...[...phrases.keys()].map((k) => k.length));
+  loaded = { phrases, longestPhrase, patterns, creditLabels };
   return loaded;
 }
 
 /** The boilerplate reason a line matches, or null. */
 export function boilerplateReason(line: string): string | null {
   const r = rules();
-  const byPhrase = r.phrases.get(phraseKey(line));
+  // Trimming bullets and spaces shortens a line by a few characters at most; twice the longest phrase is safe.
+  const byPhrase = line.length <= 2 * r.longestPhrase + 16 ? r.phrases.get(phraseKey(line)) : undefined;
   if (byPhrase) return byPhrase;
   const trimmed = line.trim();
   for (const { reason, re } of r.patterns) if (re.test(trimmed)) return reason;

@@ -2,10 +2,10 @@
 // (or founds) an event, and its event joins (or founds) a story. Incremental: no recompute, ids never change.
 import type { Article, Assignment, FeatureCounts } from '../model.js';
 import { bandKeys, estimatedJaccard } from './minhash.js';
-import { featureWeight, isAnchor, similarity, weigh, type Vector } from './similarity.js';
-import { type Cluster, type LinkChanges, type LinkState } from './state.js';
+import { featureWeight, similarity, weigh, type Vector } from './similarity.js';
+import { isAnchorId, isAnchorName, type Cluster, type FeatureId, type LinkChanges, type LinkState } from './state.js';
 
-export { emptyLinkState, type LinkState, type LinkChanges, type Cluster } from './state.js';
+export { addFeature, emptyLinkState, type LinkState, type LinkChanges, type Cluster } from './state.js';
 
 export interface LinkOptions {
   /** Least similarity for an article to join an event. */
@@ -79,16 +79,17 @@ function maxDate(a: string | null, b: string | null): string | null {
 }
 
 /** Add an article to a cluster; returns the features it gained and those pruned from its centroid. */
-function absorb(cluster: Cluster, counts: Map<string, number>, date: string | null): { added: string[]; removed: string[] } {
-  const added: string[] = [];
-  let removed: string[] = [];
+function absorb(cluster: Cluster, counts: Map<FeatureId, number>, date: string | null): { added: FeatureId[]; removed: FeatureId[] } {
+  const added: FeatureId[] = [];
+  let removed: FeatureId[] = [];
   for (const [f, c] of counts) {
     const had = cluster.counts.get(f);
     if (had === undefined) added.push(f);
     cluster.counts.set(f, (had ?? 0) + c);
   }
   if (cluster.counts.size > CENTROID_FEATURES * 1.5) {
-    const ranked = [...cluster.counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    // Stable sort: equal counts keep the centroid's order, which the store preserves.
+    const ranked = [...cluster.counts].sort((x, y) => y[1] - x[1]);
     cluster.counts = new Map(ranked.slice(0, CENTROID_FEATURES));
     removed = ranked.slice(CENTROID_FEATURES).map(([f]) => f);
   }
@@ -99,17 +100,13 @@ function absorb(cluster: Cluster, counts: Map<string, number>, date: string | nu
 }
 
 export class Linker {
-  /** Feature → IDF × kind boost under the current snapshot. */
-  private weights = new Map<string, number>();
+  /** Feature id → IDF × kind boost under the current snapshot. */
+  private weights: number[] = [];
   /** Cluster id → its weighted centroid under the current snapshot; rebuilt when the cluster changes. */
   private vectors = new Map<string, Vector>();
-  private readonly weightOf = (f: string): number => {
-    let w = this.weights.get(f);
-    if (w === undefined) this.weights.set(f, (w = featureWeight(f, this.state.idf)));
-    return w;
-  };
-  private readonly eventPostings = new Map<string, Set<Cluster>>();
-  private readonly storyPostings = new Map<string, Set<Cluster>>();
+  private readonly weightOf = (f: FeatureId): number => (this.weights[f] ??= featureWeight(f, this.state.features.names[f]!, this.state.idf));
+  private readonly eventPostings: Postings = [];
+  private readonly storyPostings: Postings = [];
   private changes: LinkChanges = freshChanges();
 
   constructor(
@@ -133,7 +130,7 @@ export class Linker {
       return { articleId: id, event: placed.event, story: placed.story, duplicateOf: original, syndicatedWith: [], score: 1 };
     }
     this.state.hashes.set(analysis.contentHash, id);
-    const counts = analysis.features;
+    const counts = this.featureIds(analysis.features);
     const vector = weigh(counts, this.weightOf);
     const copies = this.syndicatedCopies(id, analysis.minhash);
     let event: Cluster | undefined;
@@ -185,7 +182,7 @@ export class Linker {
 
   private bestCluster(
     vector: Vector,
-    postings: Map<string, Set<Cluster>>,
+    postings: Postings,
     when: When,
     timeFactor: (daysOutside: number) => number,
     areEvents = false,
@@ -215,24 +212,36 @@ export class Linker {
   }
 
   /** Postings mirror the centroids exactly, so that a state reloaded from the store finds the same candidates. */
-  private reindex(postings: Map<string, Set<Cluster>>, cluster: Cluster, change: { added: string[]; removed: string[] }): void {
+  private reindex(postings: Postings, cluster: Cluster, change: { added: FeatureId[]; removed: FeatureId[] }): void {
     this.index(postings, cluster, change.added);
     for (const f of change.removed) {
-      if (!isAnchor(f)) continue;
-      const set = postings.get(f);
+      const set = postings[f];
       set?.delete(cluster);
-      if (set?.size === 0) postings.delete(f);
+      if (set?.size === 0) postings[f] = undefined;
     }
   }
 
   /** Only anchors (names, places, concepts, numbers) are indexed: they find candidates; word stems only score them. */
-  private index(postings: Map<string, Set<Cluster>>, cluster: Cluster, features: Iterable<string>): void {
-    for (const f of features) {
-      if (!isAnchor(f)) continue;
-      let set = postings.get(f);
-      if (!set) postings.set(f, (set = new Set()));
-      set.add(cluster);
+  private index(postings: Postings, cluster: Cluster, features: Iterable<FeatureId>): void {
+    for (const f of features) if (isAnchorId(f)) (postings[f] ??= new Set()).add(cluster);
+  }
+
+  /** The article's features by id; a feature seen for the first time gets the next id of its kind. */
+  private featureIds(features: FeatureCounts): Map<FeatureId, number> {
+    const dict = this.state.features;
+    const out = new Map<FeatureId, number>();
+    for (const [name, c] of features) {
+      let id = dict.ids.get(name);
+      if (id === undefined) {
+        if (isAnchorName(name)) dict.nextAnchor = (id = dict.nextAnchor) + 2;
+        else dict.nextWord = (id = dict.nextWord) + 2;
+        dict.ids.set(name, id);
+        dict.names[id] = name;
+        this.changes.newFeatures.push({ id, name });
+      }
+      out.set(id, c);
     }
+    return out;
   }
 
   private touch(event: Cluster, story: Cluster): void {
@@ -240,17 +249,18 @@ export class Linker {
     if (!this.changes.stories.includes(story)) this.changes.stories.push(story);
   }
 
-  private countDocument(counts: Map<string, number>): void {
+  private countDocument(counts: Map<FeatureId, number>): void {
+    const { df } = this.state;
     this.state.docs++;
     this.changes.docs++;
     for (const f of counts.keys()) {
-      this.state.df.set(f, (this.state.df.get(f) ?? 0) + 1);
+      df[f] = (df[f] ?? 0) + 1;
       this.changes.dfDelta.set(f, (this.changes.dfDelta.get(f) ?? 0) + 1);
     }
     if (this.state.docs >= nextIdfEpoch(this.state.idf.docs)) {
-      this.state.idf = { docs: this.state.docs, df: new Map(this.state.df) };
+      this.state.idf = { docs: this.state.docs, df: df.slice() };
       this.changes.idf = this.state.idf;
-      this.weights = new Map();
+      this.weights = [];
       this.vectors = new Map();
     }
   }
@@ -266,20 +276,23 @@ export class Linker {
   }
 }
 
-/** The query's strongest anchors, at most QUERY_FEATURES of them, ranked by weight (ties by name, for determinism). */
-function queryAnchors(vector: Vector): string[] {
+/** Clusters by anchor feature id: the features that find candidates. */
+type Postings = (Set<Cluster> | undefined)[];
+
+/** The query's strongest anchors, at most QUERY_FEATURES of them, ranked by weight (ties by id, for determinism). */
+function queryAnchors(vector: Vector): FeatureId[] {
   return [...vector.weights]
-    .filter(([f]) => isAnchor(f))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .filter(([f]) => isAnchorId(f))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, QUERY_FEATURES)
     .map(([f]) => f);
 }
 
 /** Clusters sharing the most query anchors, at most MAX_CANDIDATES, older first on ties; a top-k pass, no full sort. */
-function topCandidates(vector: Vector, postings: Map<string, Set<Cluster>>): Cluster[] {
+function topCandidates(vector: Vector, postings: Postings): Cluster[] {
   const shared = new Map<Cluster, number>();
   for (const f of queryAnchors(vector)) {
-    const list = postings.get(f);
+    const list = postings[f];
     if (list && list.size <= MAX_POSTINGS) for (const c of list) shared.set(c, (shared.get(c) ?? 0) + 1);
   }
   const top: [Cluster, number][] = [];
@@ -297,5 +310,5 @@ function topCandidates(vector: Vector, postings: Map<string, Set<Cluster>>): Clu
 }
 
 function freshChanges(): LinkChanges {
-  return { dfDelta: new Map(), docs: 0, events: [], stories: [], syndication: [], idf: null };
+  return { newFeatures: [], dfDelta: new Map(), docs: 0, events: [], stories: [], syndication: [], idf: null };
 }

@@ -30,12 +30,23 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+/** Each word is hashed once; a shingle's hash mixes its words' hashes in order (no joined strings). */
+function shingleHashes(w: string[]): Uint32Array {
+  const words = Uint32Array.from(w, fnv1a);
+  const n = Math.max(1, w.length - SHINGLE + 1);
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    for (let j = i; j < Math.min(i + SHINGLE, words.length); j++) h = Math.imul(h ^ words[j]!, 0x01000193) ^ (h >>> 15);
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
 /** The MinHash signature of a text's 5-word shingles, from its words (case and accents folded). */
 export function minhashSignature(w: string[]): number[] {
   const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
-  const n = Math.max(1, w.length - SHINGLE + 1);
-  for (let i = 0; i < n; i++) {
-    const h = fnv1a(w.slice(i, i + SHINGLE).join(' '));
+  for (const h of shingleHashes(w)) {
     for (let k = 0; k < MINHASH_SIZE; k++) {
       const v = (Math.imul(A[k]!, h) + B[k]!) >>> 0;
       if (v < sig[k]!) sig[k] = v;

@@ -1,37 +1,32 @@
 // Weighted feature vectors and their cosine; language-independent features are also compared on their own.
-import type { FeatureCounts } from '../model.js';
+import { isAnchorId, type FeatureId } from './state.js';
 
 /** How much one feature of each kind counts, before IDF. Names and concepts carry events across languages. */
 const KIND_BOOST: Record<string, number> = { E: 2, P: 1, K: 1.5, N: 1, Y: 0.5, W: 1 };
 /** Pseudo-documents added to the corpus size, so that a small corpus does not make common words look rare. */
 const IDF_PRIOR = 20;
 
-/** Document frequencies frozen at one moment (an IDF epoch), so that cluster vectors can be cached between epochs. */
+/** Document frequencies (by feature id) frozen at one moment: an IDF epoch, so that cluster vectors can be cached. */
 export interface IdfSnapshot {
   docs: number;
-  df: Map<string, number>;
+  df: number[];
 }
 
 /** A weighted vector with its norms precomputed: over all features and over the anchors alone. */
 export interface Vector {
-  weights: Map<string, number>;
+  weights: Map<FeatureId, number>;
   norm: number;
   anchorNorm: number;
 }
 
-/** Word stems (W:) belong to one language; every other feature kind is language-independent. */
-export function isAnchor(feature: string): boolean {
-  return feature.charCodeAt(0) !== 87; // 'W'
-}
-
 /** IDF times the feature kind's boost. */
-export function featureWeight(feature: string, idf: IdfSnapshot): number {
-  return Math.log(1 + (idf.docs + IDF_PRIOR) / ((idf.df.get(feature) ?? 0) + 1)) * (KIND_BOOST[feature[0]!] ?? 1);
+export function featureWeight(id: FeatureId, name: string, idf: IdfSnapshot): number {
+  return Math.log(1 + (idf.docs + IDF_PRIOR) / ((idf.df[id] ?? 0) + 1)) * (KIND_BOOST[name[0]!] ?? 1);
 }
 
 /** TF-IDF vector of feature counts, sublinear in counts; `weightOf` gives a feature's IDF × kind boost. */
-export function weigh(counts: FeatureCounts, weightOf: (feature: string) => number): Vector {
-  const weights = new Map<string, number>();
+export function weigh(counts: Map<FeatureId, number>, weightOf: (id: FeatureId) => number): Vector {
+  const weights = new Map<FeatureId, number>();
   let norm = 0;
   let anchorNorm = 0;
   for (const [f, c] of counts) {
@@ -39,7 +34,7 @@ export function weigh(counts: FeatureCounts, weightOf: (feature: string) => numb
     const w = (1 + Math.log(c)) * weightOf(f);
     weights.set(f, w);
     norm += w * w;
-    if (isAnchor(f)) anchorNorm += w * w;
+    if (isAnchorId(f)) anchorNorm += w * w;
   }
   return { weights, norm: Math.sqrt(norm), anchorNorm: Math.sqrt(anchorNorm) };
 }
@@ -55,7 +50,7 @@ export function similarity(a: Vector, b: Vector): number {
     const o = large.weights.get(f);
     if (o === undefined) continue;
     dot += w * o;
-    if (isAnchor(f)) anchorDot += w * o;
+    if (isAnchorId(f)) anchorDot += w * o;
   }
   const all = dot ? dot / (a.norm * b.norm) : 0;
   const anchors = anchorDot ? anchorDot / (a.anchorNorm * b.anchorNorm) : 0;

@@ -27,3 +27,16 @@ export function foldKey(text: string): string {
     .replace(/[’‘`´]/g, "'")
     .replace(/ß/g, 'ss');
 }
+
+const FOLD_CACHE_SIZE = 100_000;
+let foldCache = new Map<string, string>();
+
+/** foldKey of one word, remembered: the same few thousand words make up most of every article. */
+export function foldWord(word: string): string {
+  let folded = foldCache.get(word);
+  if (folded === undefined) {
+    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache = new Map();
+    foldCache.set(word, (folded = foldKey(word)));
+  }
+  return folded;
+}

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Block, RunSummary, Span, Story } from '../../model.js';
 import { bandKeys } from '../../link/minhash.js';
-import { emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
+import { addFeature, emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
 import type { BatchWrite, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject } from '../types.js';
 import { rejectKey } from '../keys.js';
 
@@ -51,11 +51,25 @@ function toArticle(r: Row): StoredArticle {
   };
 }
 
+/** A flat JSON array [k, v, k, v, …] to a map, in order. */
+function pairsMap(text: unknown): Map<number, number> {
+  const flat = json<number[]>(text, []);
+  const out = new Map<number, number>();
+  for (let i = 0; i + 1 < flat.length; i += 2) out.set(flat[i]!, flat[i + 1]!);
+  return out;
+}
+
+function pairsJson(entries: Iterable<[number, number]>): string {
+  const flat: number[] = [];
+  for (const [k, v] of entries) flat.push(k, v);
+  return JSON.stringify(flat);
+}
+
 function toCluster(r: Row, storyId: string | null): Cluster {
   return {
     id: r.id as string,
     storyId,
-    counts: new Map(Object.entries(json<Record<string, number>>(r.counts, {}))),
+    counts: pairsMap(r.counts),
     size: r.size as number,
     firstDate: (r.first_date as string) ?? null,
     lastDate: (r.last_date as string) ?? null,
@@ -63,8 +77,11 @@ function toCluster(r: Row, storyId: string | null): Cluster {
   };
 }
 
-function countsJson(c: Cluster): string {
-  return JSON.stringify(Object.fromEntries(c.counts));
+/** Frequencies by id (a holey array) as flat JSON pairs. */
+function dfJson(df: number[]): string {
+  const flat: number[] = [];
+  df.forEach((n, id) => flat.push(id, n));
+  return JSON.stringify(flat);
 }
 
 /** An FTS5 query from user words: each word quoted, all required; a trailing * keeps prefix search. */
@@ -79,6 +96,14 @@ export function ftsQuery(query: string): string {
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Statements are compiled once: the hot ones run per article. */
+  private sql(text: string): Database.Statement {
+    let stmt = this.statements.get(text);
+    if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
+    return stmt;
+  }
 
   constructor(readonly location: string) {
     this.db = new Database(location);
@@ -91,19 +116,21 @@ export class SqliteStore implements Store {
 
   async existingArticleIds(ids: string[]): Promise<Set<string>> {
     const found = new Set<string>();
-    const stmt = this.db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+    const stmt = this.sql('SELECT 1 FROM articles WHERE id = ?').pluck();
     for (const id of ids) if (stmt.get(id)) found.add(id);
     return found;
   }
 
   async loadLinkState(): Promise<LinkState> {
     const state = emptyLinkState();
-    state.docs = (this.db.prepare("SELECT value FROM link_meta WHERE key = 'docs'").pluck().get() as number) ?? 0;
-    for (const r of this.db.prepare('SELECT feature, n FROM doc_freq').iterate() as Iterable<Row>) state.df.set(r.feature as string, r.n as number);
-    const idf = this.db.prepare('SELECT docs, df FROM idf_snapshot WHERE id = 1').get() as Row | undefined;
-    if (idf) state.idf = { docs: idf.docs as number, df: new Map(json<[string, number][]>(idf.df, [])) };
-    for (const r of this.db.prepare('SELECT * FROM stories ORDER BY seq').iterate() as Iterable<Row>) state.stories.set(r.id as string, toCluster(r, null));
-    for (const r of this.db.prepare('SELECT * FROM events ORDER BY seq').iterate() as Iterable<Row>) state.events.set(r.id as string, toCluster(r, r.story_id as string));
+    state.docs = (this.sql("SELECT value FROM link_meta WHERE key = 'docs'").pluck().get() as number) ?? 0;
+    for (const r of this.sql('SELECT id, name FROM features').iterate() as Iterable<Row>) addFeature(state.features, r.id as number, r.name as string);
+    for (const r of this.sql('SELECT feature_id, n FROM doc_freq_by_id').iterate() as Iterable<Row>) state.df[r.feature_id as number] = r.n as number;
+    const idf = this.sql('SELECT docs, df FROM idf_snapshot WHERE id = 1').get() as Row | undefined;
+    if (idf) state.idf = { docs: idf.docs as number, df: [] };
+    if (idf) for (const [id, n] of pairsMap(idf.df)) state.idf.df[id] = n;
+    for (const r of this.sql('SELECT * FROM stories ORDER BY seq').iterate() as Iterable<Row>) state.stories.set(r.id as string, toCluster(r, null));
+    for (const r of this.sql('SELECT * FROM events ORDER BY seq').iterate() as Iterable<Row>) state.events.set(r.id as string, toCluster(r, r.story_id as string));
     state.seq = Math.max(0, ...[...state.events.values(), ...state.stories.values()].map((c) => c.seq));
     const rows = this.db
       .prepare(
@@ -128,35 +155,35 @@ export class SqliteStore implements Store {
   }
 
   async writeBatch(batch: BatchWrite): Promise<void> {
-    const db = this.db;
-    const insertArticle = db.prepare(
+        const insertArticle = this.sql(
       `INSERT INTO articles (id, origin, record_id, url, canonical_url, title, title_derived, text, lang, lang_confidence,
         published, published_source, source, author, format, content_hash, word_count, meta, warnings, run_id)
        VALUES (@id, @origin, @record_id, @url, @canonical_url, @title, @title_derived, @text, @lang, @lang_confidence,
         @published, @published_source, @source, @author, @format, @content_hash, @word_count, @meta, @warnings, @run_id)`,
     );
-    const insertBlock = db.prepare('INSERT INTO blocks (article_id, idx, text, kept, kind, reason) VALUES (?, ?, ?, ?, ?, ?)');
-    const insertAnalysis = db.prepare('INSERT INTO analyses (article_id, sentences, features, minhash) VALUES (?, ?, ?, ?)');
-    const insertAssignment = db.prepare('INSERT INTO assignments (article_id, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
-    const upsertStory = db.prepare(
+    const insertBlock = this.sql('INSERT INTO blocks (article_id, idx, text, kept, kind, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertAnalysis = this.sql('INSERT INTO analyses (article_id, sentences, features, minhash) VALUES (?, ?, ?, ?)');
+    const insertAssignment = this.sql('INSERT INTO assignments (article_id, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
+    const upsertStory = this.sql(
       `INSERT INTO stories (id, seq, counts, size, first_date, last_date, view_stale) VALUES (?, ?, ?, ?, ?, ?, 1)
        ON CONFLICT(id) DO UPDATE SET counts = excluded.counts, size = excluded.size, first_date = excluded.first_date,
          last_date = excluded.last_date, view_stale = 1`,
     );
-    const upsertEvent = db.prepare(
+    const upsertEvent = this.sql(
       `INSERT INTO events (id, story_id, seq, counts, size, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET counts = excluded.counts, size = excluded.size, first_date = excluded.first_date, last_date = excluded.last_date`,
     );
-    const markStale = db.prepare('UPDATE stories SET view_stale = 1 WHERE id = ?');
-    const addDf = db.prepare('INSERT INTO doc_freq (feature, n) VALUES (?, ?) ON CONFLICT(feature) DO UPDATE SET n = n + excluded.n');
-    const addDocs = db.prepare("INSERT INTO link_meta (key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value");
-    const saveIdf = db.prepare('INSERT INTO idf_snapshot (id, docs, df) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET docs = excluded.docs, df = excluded.df');
-    const insertSyndication = db.prepare('INSERT OR IGNORE INTO syndication (a, b, jaccard) VALUES (?, ?, ?)');
-    const upsertReject = db.prepare(
+    const markStale = this.sql('UPDATE stories SET view_stale = 1 WHERE id = ?');
+    const addFeature = this.sql('INSERT INTO features (id, name) VALUES (?, ?)');
+    const addDf = this.sql('INSERT INTO doc_freq_by_id (feature_id, n) VALUES (?, ?) ON CONFLICT(feature_id) DO UPDATE SET n = n + excluded.n');
+    const addDocs = this.sql("INSERT INTO link_meta (key, value) VALUES ('docs', ?) ON CONFLICT(key) DO UPDATE SET value = value + excluded.value");
+    const saveIdf = this.sql('INSERT INTO idf_snapshot (id, docs, df) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET docs = excluded.docs, df = excluded.df');
+    const insertSyndication = this.sql('INSERT OR IGNORE INTO syndication (a, b, jaccard) VALUES (?, ?, ?)');
+    const upsertReject = this.sql(
       `INSERT INTO rejects (id, origin, reason, detail, first_run_id, last_run_id) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET last_run_id = excluded.last_run_id, seen = seen + 1, detail = excluded.detail`,
     );
-    db.transaction(() => {
+    this.db.transaction(() => {
       for (const { article, assignment } of batch.articles) {
         const { doc, analysis } = article;
         insertArticle.run({
@@ -171,26 +198,27 @@ export class SqliteStore implements Store {
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
         markStale.run(assignment.story);
       }
-      for (const s of batch.link.stories) upsertStory.run(s.id, s.seq, countsJson(s), s.size, s.firstDate, s.lastDate);
-      for (const e of batch.link.events) upsertEvent.run(e.id, e.storyId, e.seq, countsJson(e), e.size, e.firstDate, e.lastDate);
+      for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
+      for (const s of batch.link.stories) upsertStory.run(s.id, s.seq, pairsJson(s.counts), s.size, s.firstDate, s.lastDate);
+      for (const e of batch.link.events) upsertEvent.run(e.id, e.storyId, e.seq, pairsJson(e.counts), e.size, e.firstDate, e.lastDate);
       for (const [f, n] of batch.link.dfDelta) addDf.run(f, n);
       if (batch.link.docs) addDocs.run(batch.link.docs);
-      if (batch.link.idf) saveIdf.run(batch.link.idf.docs, JSON.stringify([...batch.link.idf.df]));
+      if (batch.link.idf) saveIdf.run(batch.link.idf.docs, dfJson(batch.link.idf.df));
       for (const s of batch.link.syndication) insertSyndication.run(s.a, s.b, s.jaccard);
       for (const r of batch.rejects) upsertReject.run(rejectKey(r), r.origin, r.reason, r.detail ?? null, batch.runId, batch.runId);
     })();
   }
 
   async startRun(runId: string, inputs: string[]): Promise<void> {
-    this.db.prepare('INSERT OR IGNORE INTO ingest_runs (id, started_at, inputs) VALUES (?, ?, ?)').run(runId, new Date().toISOString(), JSON.stringify(inputs));
+    this.sql('INSERT OR IGNORE INTO ingest_runs (id, started_at, inputs) VALUES (?, ?, ?)').run(runId, new Date().toISOString(), JSON.stringify(inputs));
   }
 
   async finishRun(summary: RunSummary): Promise<void> {
-    this.db.prepare('UPDATE ingest_runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), summary.runId);
+    this.sql('UPDATE ingest_runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), summary.runId);
   }
 
   async staleStoryIds(): Promise<string[]> {
-    return this.db.prepare('SELECT id FROM stories WHERE view_stale = 1 ORDER BY seq').pluck().all() as string[];
+    return this.sql('SELECT id FROM stories WHERE view_stale = 1 ORDER BY seq').pluck().all() as string[];
   }
 
   private syndicatedWith(articleId: string): string[] {
@@ -201,28 +229,43 @@ export class SqliteStore implements Store {
   }
 
   async storyMembers(storyId: string): Promise<MemberArticle[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT a.*, s.event_id, s.duplicate_of, n.sentences, n.features FROM assignments s
-         JOIN articles a ON a.id = s.article_id JOIN analyses n ON n.article_id = a.id WHERE s.story_id = ? ORDER BY a.seq`,
-      )
-      .all(storyId) as Row[];
+    const rows = this.sql(
+      `SELECT a.*, s.event_id, s.duplicate_of, n.sentences, n.features FROM assignments s
+       JOIN articles a ON a.id = s.article_id JOIN analyses n ON n.article_id = a.id WHERE s.story_id = ? ORDER BY a.seq`,
+    ).all(storyId) as Row[];
+    const copies = this.storySyndication(storyId);
     return rows.map((r) => ({
       ...toArticle(r),
       event: r.event_id as string,
       duplicateOf: (r.duplicate_of as string) ?? null,
-      syndicatedWith: this.syndicatedWith(r.id as string),
+      syndicatedWith: copies.get(r.id as string) ?? [],
       sentences: json<Span[]>(r.sentences, []),
       features: new Map(json<[string, number][]>(r.features, [])),
     }));
   }
 
+  /** Syndication partners of every member of a story, in one query (sorted, as syndicatedWith gives them). */
+  private storySyndication(storyId: string): Map<string, string[]> {
+    const pairs = this.sql(
+      `SELECT y.a, y.b FROM syndication y JOIN assignments s ON s.article_id = y.a WHERE s.story_id = ?
+       UNION SELECT y.a, y.b FROM syndication y JOIN assignments s ON s.article_id = y.b WHERE s.story_id = ?`,
+    ).all(storyId, storyId) as Row[];
+    const out = new Map<string, string[]>();
+    const link = (x: string, y: string): void => void (out.get(x) ?? out.set(x, []).get(x)!).push(y);
+    for (const p of pairs) {
+      link(p.a as string, p.b as string);
+      link(p.b as string, p.a as string);
+    }
+    for (const list of out.values()) list.sort();
+    return out;
+  }
+
   async saveStoryView(story: Story): Promise<void> {
-    this.db.prepare('UPDATE stories SET view = ?, view_stale = 0 WHERE id = ?').run(JSON.stringify(story), story.id);
+    this.sql('UPDATE stories SET view = ?, view_stale = 0 WHERE id = ?').run(JSON.stringify(story), story.id);
   }
 
   async *articles(): AsyncIterable<StoredArticle> {
-    for (const r of this.db.prepare('SELECT * FROM articles ORDER BY seq').iterate() as Iterable<Row>) yield toArticle(r);
+    for (const r of this.sql('SELECT * FROM articles ORDER BY seq').iterate() as Iterable<Row>) yield toArticle(r);
   }
 
   async article(idOrOrigin: string): Promise<StoredArticle | null> {
@@ -234,7 +277,7 @@ export class SqliteStore implements Store {
   }
 
   async blocks(articleId: string): Promise<Block[]> {
-    const rows = this.db.prepare('SELECT * FROM blocks WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
+    const rows = this.sql('SELECT * FROM blocks WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
     return rows.map((r) => ({ index: r.idx as number, text: r.text as string, kept: r.kept === 1, kind: r.kind as Block['kind'], reason: r.reason as string }));
   }
 
@@ -252,13 +295,13 @@ export class SqliteStore implements Store {
   }
 
   async *stories(): AsyncIterable<Story> {
-    for (const v of this.db.prepare('SELECT view FROM stories WHERE view IS NOT NULL ORDER BY size DESC, seq').pluck().iterate() as Iterable<string>) {
+    for (const v of this.sql('SELECT view FROM stories WHERE view IS NOT NULL ORDER BY size DESC, seq').pluck().iterate() as Iterable<string>) {
       yield JSON.parse(v) as Story;
     }
   }
 
   async story(id: string): Promise<Story | null> {
-    const rows = this.db.prepare("SELECT view FROM stories WHERE (id = ? OR id LIKE ? || '%') AND view IS NOT NULL LIMIT 2").pluck().all(id, id) as string[];
+    const rows = this.sql("SELECT view FROM stories WHERE (id = ? OR id LIKE ? || '%') AND view IS NOT NULL LIMIT 2").pluck().all(id, id) as string[];
     return rows.length === 1 ? (JSON.parse(rows[0]!) as Story) : null;
   }
 
@@ -280,7 +323,7 @@ export class SqliteStore implements Store {
   }
 
   async rejects(): Promise<StoredReject[]> {
-    const rows = this.db.prepare('SELECT * FROM rejects ORDER BY origin, reason').all() as Row[];
+    const rows = this.sql('SELECT * FROM rejects ORDER BY origin, reason').all() as Row[];
     return rows.map((r) => ({
       origin: r.origin as string, reason: r.reason as string, detail: (r.detail as string) ?? undefined,
       firstRun: r.first_run_id as string, lastRun: r.last_run_id as string, seen: r.seen as number,
@@ -288,9 +331,9 @@ export class SqliteStore implements Store {
   }
 
   async stats(): Promise<StoreStats> {
-    const one = (sql: string): number => this.db.prepare(sql).pluck().get() as number;
+    const one = (sql: string): number => this.sql(sql).pluck().get() as number;
     const languages: Record<string, number> = {};
-    for (const r of this.db.prepare('SELECT lang, COUNT(*) AS n FROM articles GROUP BY lang ORDER BY n DESC, lang').all() as Row[]) languages[r.lang as string] = r.n as number;
+    for (const r of this.sql('SELECT lang, COUNT(*) AS n FROM articles GROUP BY lang ORDER BY n DESC, lang').all() as Row[]) languages[r.lang as string] = r.n as number;
     return {
       articles: one('SELECT COUNT(*) FROM articles'),
       duplicates: one('SELECT COUNT(*) FROM assignments WHERE duplicate_of IS NOT NULL'),
