@@ -4,7 +4,7 @@
 export type Lang = string;
 
 /** Input formats the readers understand. */
-export type InputFormat = 'txt' | 'html' | 'jsonl' | 'json' | 'stdin';
+export type InputFormat = 'txt' | 'html' | 'jsonl' | 'json' | 'feed' | 'stdin';
 
 /** One input record as read, before any cleaning. */
 export interface RawDoc {
@@ -17,7 +17,7 @@ export interface RawDoc {
   /** Publication date as given by the input (ISO 8601 date or date-time). */
   date?: string;
   /** How the input gave the date: a record field, or the `.txt` date line. */
-  dateSource?: 'input' | 'date-line';
+  dateSource?: 'input' | 'date-line' | 'feed';
   lang?: Lang;
   text?: string;
   html?: string;
@@ -52,7 +52,7 @@ export interface Block {
 }
 
 /** Where the publication date came from. */
-export type DateSource = 'input' | 'date-line' | 'meta' | 'json-ld' | 'time-element' | 'url' | 'text';
+export type DateSource = 'input' | 'date-line' | 'feed' | 'meta' | 'json-ld' | 'time-element' | 'url' | 'text';
 
 /** A cleaned article: text as kept, with its metadata. */
 export interface Document {

@@ -16,6 +16,8 @@ export interface IngestOptions {
   /** For files with no outlet named, take the outlet from the folder the file sits in (crawls stored per site). */
   sourceFromFolder?: boolean;
   onProgress?: (done: number, total: number, summary: RunSummary) => void;
+  /** Fetch the pages that feed items only tease (default true). */
+  followLinks?: boolean;
   /** Clustering thresholds, for evaluation runs; the defaults are tuned on the team's corpora. */
   link?: Partial<LinkOptions>;
   /** Worker threads for the pure stages (extract, analyze); 0 runs them on the main thread. */
@@ -113,7 +115,7 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
   let done = 0;
   try {
     for (const unit of units) {
-      for await (const item of readUnit(unit)) {
+      for await (const item of readUnit(unit, opts.followLinks ?? true)) {
         summary.read++;
         if ('reject' in item) order.push(item);
         else {

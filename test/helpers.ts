@@ -1,5 +1,5 @@
 // Shared test plumbing: project paths, temporary folders, running the built CLI.
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,4 +41,16 @@ export function skipUnlessExists(path: string, what: string): string | undefined
   const reason = `${what} not found at ${path}`;
   console.log(`# skipped: ${reason}`);
   return reason;
+}
+
+/** runCli without blocking the event loop, for tests that serve HTTP to the CLI from this process. */
+export function runCliAsync(args: string[], opts: { cwd?: string } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
 }

@@ -15,7 +15,7 @@ export function summaryLine(s: RunSummary, db: string): string {
 }
 
 /** Ingest with a progress bar on stderr when it is a terminal and the user did not ask for quiet. */
-export async function runIngest(store: Store, paths: string[], opts: { quiet?: boolean; sourceFromFolder?: boolean; batchSize?: number; workers?: number }): Promise<RunSummary> {
+export async function runIngest(store: Store, paths: string[], opts: { quiet?: boolean; sourceFromFolder?: boolean; followLinks?: boolean; batchSize?: number; workers?: number }): Promise<RunSummary> {
   const bar = !opts.quiet && process.stderr.isTTY
     ? new cliProgress.SingleBar({ stream: process.stderr, format: 'ingest [{bar}] {value}/{total} inputs · {articles} articles · {rejected} rejected', hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
@@ -26,6 +26,7 @@ export async function runIngest(store: Store, paths: string[], opts: { quiet?: b
   try {
     return await ingest(store, paths, {
       sourceFromFolder: opts.sourceFromFolder,
+      followLinks: opts.followLinks,
       batchSize: opts.batchSize,
       workers: opts.workers ?? defaultWorkers(),
       onProgress: (done, total, s) => {
@@ -50,11 +51,12 @@ export function ingestCommand(): Command {
     .option('--quiet', 'no progress bar')
     .option('--json', 'print the summary as JSON')
     .option('--source-from-folder', "name a file's outlet after its folder when the file names none")
+    .option('--no-follow-links', "use feed items' own summaries instead of fetching the pages they link to")
     .option('--batch-size <n>', 'articles per transaction', (v) => Number.parseInt(v, 10), 200)
     .option('--workers <n>', 'worker threads for extraction and analysis (0: none; default: cores - 1)', (v) => Number.parseInt(v, 10))
-    .action(async (paths: string[], o: { db: string; quiet?: boolean; json?: boolean; sourceFromFolder?: boolean; batchSize: number; workers?: number }) => {
+    .action(async (paths: string[], o: { db: string; quiet?: boolean; json?: boolean; sourceFromFolder?: boolean; followLinks: boolean; batchSize: number; workers?: number }) => {
       if (o.workers !== undefined && !(o.workers >= 0)) throw new UsageError('--workers takes a number, 0 or more');
-      const summary = await withStore(o.db, (store) => runIngest(store, paths, { quiet: o.quiet || o.json, sourceFromFolder: o.sourceFromFolder, batchSize: o.batchSize, workers: o.workers }));
+      const summary = await withStore(o.db, (store) => runIngest(store, paths, { quiet: o.quiet || o.json, sourceFromFolder: o.sourceFromFolder, followLinks: o.followLinks, batchSize: o.batchSize, workers: o.workers }));
       if (o.json) printJsonLine({ ...summary, db: o.db });
       else process.stdout.write(`${summaryLine(summary, o.db)}\n`);
       process.exitCode = summary.rejected ? EXIT.partial : EXIT.ok;

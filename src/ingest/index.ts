@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { binaryKind, declaredHtmlCharset, decodeBytes, strictUtf8 } from './decode.js';
+import { feedRecords, isTeaser } from './feeds.js';
 import {
   formatFromName, htmlRecord, jsonDocumentRecords, jsonlLine, sniffFormat, txtRecord, type ReadItem,
 } from './records.js';
@@ -70,7 +71,8 @@ async function planPath(display: string, units: InputUnit[], skip: Set<string>):
 }
 
 /** Records and rejects of one input unit. */
-export async function* readUnit(unit: InputUnit): AsyncGenerator<ReadItem> {
+/** The records of one input; `followLinks` fetches the pages that feed items only tease. */
+export async function* readUnit(unit: InputUnit, followLinks = true): AsyncGenerator<ReadItem> {
   switch (unit.kind) {
     case 'missing':
       yield { reject: { origin: unit.display, reason: unit.reason } };
@@ -79,10 +81,10 @@ export async function* readUnit(unit: InputUnit): AsyncGenerator<ReadItem> {
       yield* readStdin();
       return;
     case 'url':
-      yield* readUrl(unit.url);
+      yield* followLinks ? withLinkedPages(readUrl(unit.url)) : readUrl(unit.url);
       return;
     case 'file':
-      for await (const item of readFileUnit(unit)) {
+      for await (const item of followLinks ? withLinkedPages(readFileUnit(unit)) : readFileUnit(unit)) {
         if ('doc' in item) item.doc.file = unit.display;
         yield item;
       }
@@ -156,6 +158,7 @@ function* decodeDocument(bytes: Uint8Array, origin: string, format: ReturnType<t
   const warnings = decoded.warning ? [decoded.warning] : [];
   const fmt = format ?? sniffFormat(decoded.text);
   if (fmt === 'html') yield htmlRecord(decoded.text, origin, warnings);
+  else if (fmt === 'feed' || (fmt === 'json' && isJsonFeed(decoded.text))) yield* feedRecords(decoded.text, origin) ?? [{ reject: { origin, reason: 'XML that is not an RSS, Atom or RDF feed' } }];
   else if (fmt === 'json') yield* jsonDocumentRecords(decoded.text, origin);
   else if (fmt === 'jsonl') {
     let n = 0;
@@ -164,6 +167,11 @@ function* decodeDocument(bytes: Uint8Array, origin: string, format: ReturnType<t
       if (item) yield item;
     }
   } else yield txtRecord(decoded.text, origin, warnings);
+}
+
+/** A JSON Feed (jsonfeed.org) document rather than an array or record of the input contract. */
+function isJsonFeed(text: string): boolean {
+  return /^\s*\{[^]{0,200}"version"\s*:\s*"https:\/\/jsonfeed\.org\//.test(text);
 }
 
 function mb(bytes: number): string {
@@ -258,33 +266,67 @@ async function* readStdin(): AsyncGenerator<ReadItem> {
   for (const item of decodeDocument(bytes, 'stdin', null)) yield item;
 }
 
-async function* readUrl(url: string): AsyncGenerator<ReadItem> {
+type Fetched = { ok: true; bytes: Uint8Array; contentType: string } | { ok: false; reason: string; detail?: string };
+
+async function fetchBytes(url: string): Promise<Fetched> {
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
   } catch (err) {
-    yield { reject: { origin: url, reason: 'fetch failed', detail: String((err as Error).cause ?? err) } };
-    return;
+    return { ok: false, reason: 'fetch failed', detail: String((err as Error).cause ?? err) };
   }
-  if (!res.ok) {
-    yield { reject: { origin: url, reason: `HTTP ${res.status}` } };
-    return;
-  }
+  if (!res.ok) return { ok: false, reason: `HTTP ${res.status}` };
   const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    yield { reject: { origin: url, reason: `page too large (limit ${mb(MAX_DOCUMENT_BYTES)})` } };
+  if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, reason: `page too large (limit ${mb(MAX_DOCUMENT_BYTES)})` };
+  return { ok: true, bytes, contentType: res.headers.get('content-type') ?? '' };
+}
+
+/** A fetched body as text: the HTTP charset first, then the page's own declaration. */
+function decodeFetched(f: Extract<Fetched, { ok: true }>): ReturnType<typeof decodeBytes> {
+  const charset = /charset=([\w-]+)/i.exec(f.contentType)?.[1] ?? null;
+  return decodeBytes(f.bytes, charset ?? declaredHtmlCharset(f.bytes));
+}
+
+async function* readUrl(url: string): AsyncGenerator<ReadItem> {
+  const fetched = await fetchBytes(url);
+  if (!fetched.ok) {
+    yield { reject: { origin: url, reason: fetched.reason, detail: fetched.detail } };
     return;
   }
-  const type = res.headers.get('content-type') ?? '';
-  const charset = /charset=([\w-]+)/i.exec(type)?.[1] ?? null;
-  const decoded = decodeBytes(bytes, charset ?? declaredHtmlCharset(bytes));
+  const decoded = decodeFetched(fetched);
   if (!decoded.ok) {
     yield { reject: { origin: url, reason: decoded.reason } };
     return;
   }
-  const fmt = /html/i.test(type) ? 'html' : /json/i.test(type) ? sniffFormat(decoded.text) : sniffFormat(decoded.text);
-  for (const item of fmt === 'html' ? [htmlRecord(decoded.text, url)] : decodeDocument(bytes, url, fmt)) {
+  const type = fetched.contentType;
+  const fmt = /(rss|atom|rdf)\+xml|\/xml|feed\+json/i.test(type) ? 'feed' : /html/i.test(type) ? 'html' : sniffFormat(decoded.text);
+  for (const item of fmt === 'html' ? [htmlRecord(decoded.text, url)] : decodeDocument(fetched.bytes, url, fmt)) {
     if ('doc' in item && item.doc.format === 'html' && !item.doc.url) item.doc.url = url;
     yield item;
   }
+}
+
+/** Linked pages fetched at once for a feed's teaser items (bounded), in item order. */
+const PAGE_FETCHES = 4;
+
+/**
+ * Feed items that are only teasers get their linked page, which becomes the item's HTML; the feed's title and
+ * date stay. A page that cannot be fetched leaves the teaser, with a warning saying why.
+ */
+export async function* withLinkedPages(items: AsyncIterable<ReadItem>, fetchPage = fetchBytes): AsyncGenerator<ReadItem> {
+  const queue: Promise<ReadItem>[] = [];
+  const follow = async (item: ReadItem): Promise<ReadItem> => {
+    if (!('doc' in item) || !isTeaser(item.doc)) return item;
+    const doc = item.doc;
+    const page = await fetchPage(doc.url!);
+    const decoded = page.ok ? decodeFetched(page) : null;
+    if (page.ok && decoded?.ok && /html/i.test(page.contentType || 'html')) doc.html = decoded.text;
+    else doc.warnings.push(`linked page not fetched (${!page.ok ? page.reason : decoded && !decoded.ok ? decoded.reason : 'not HTML'}); the feed's summary is used`);
+    return { doc };
+  };
+  for await (const item of items) {
+    queue.push(follow(item));
+    if (queue.length >= PAGE_FETCHES) yield await queue.shift()!;
+  }
+  while (queue.length) yield await queue.shift()!;
 }

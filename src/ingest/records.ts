@@ -112,6 +112,8 @@ export function formatFromName(name: string): InputFormat | null {
       return 'jsonl';
     case 'json':
       return 'json';
+    case 'rss': case 'atom': case 'rdf': case 'xml':
+      return 'feed';
     default:
       return null;
   }
@@ -121,6 +123,7 @@ export function formatFromName(name: string): InputFormat | null {
 export function sniffFormat(text: string): InputFormat {
   const head = text.trimStart().slice(0, 512);
   if (head.startsWith('[')) return 'json';
+  if (/^(?:<\?[^>]*>\s*|<!--[\s\S]*?-->\s*)*<(?:rss|feed|rdf:RDF)\b/i.test(head)) return 'feed';
   if (head.startsWith('{')) {
     const firstLine = text.trimStart().split('\n', 1)[0]!;
     try {
