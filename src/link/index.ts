@@ -35,7 +35,7 @@ const QUERY_FEATURES = 24;
 /** Clusters compared in full: those sharing the most query features. */
 const MAX_CANDIDATES = 8;
 /** A feature found in more clusters than this is too common to find candidates with (it still scores them). */
-const MAX_POSTINGS = 300;
+const MAX_POSTINGS = 100;
 
 const DAY_MS = 86_400_000;
 
