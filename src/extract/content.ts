@@ -1,0 +1,185 @@
+// Main content from the page's element tree: boilerplate elements (by tag, class/id words, hidden) and link-dense
+// blocks count against a container, running text for it; the container with the best balance is the article.
+import type { HtmlBlock, HtmlNode, ScannedHtml } from './htmlblocks.js';
+
+/** Elements that hold page furniture whatever their class. */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'dialog', 'figcaption', 'header']);
+/** Containers never dropped by their class words (sites put state classes such as "menu-open" on them). */
+const NEVER_FURNITURE = new Set(['html', 'body', 'main']);
+
+// Class, id and role words of page furniture: comments, sharing, related links, promotions, navigation, captions.
+// Words are matched at the start of a class word, so "relatedArticles" and "share-bar" match, "commentary" does not.
+const FURNITURE_WORDS = new RegExp(
+  '(?:^|[^a-z])(?:' +
+    [
+      'comment(?!ary)', 'kommentar', 'commenti', 'commentaires', 'comentarios', 'disqus', 'replies', 'respond',
+      'share', 'sharing', 'social', 'follow', 'shariff',
+      'related', 'recommend', 'more-?stories', 'more-?from', 'read-?more', 'readmore', 'read-?next', 'trending',
+      'most-?(?:popular|read|viewed)', 'popular', 'outbrain', 'taboola', 'teaser', 'also-?read', 'see-?also',
+      'promo', 'newsletter', 'subscri', 'signup', 'sign-up', 'paywall', 'advert', 'ad-', 'ads(?![a-z])', 'adslot',
+      'sponsor', 'cookie', 'consent', 'gdpr', 'banner', 'popup', 'modal', 'overlay',
+      'nav(?![a-z])', 'navbar', 'navigation', 'menu', 'breadcrumb', 'sidebar', 'widget', 'footer', 'masthead',
+      'toolbar', 'pagination', 'pager', 'skip', 'sr-only', 'visually-?hidden', 'screen-?reader',
+      'byline', 'author-?(?:bio|info|box|card)', 'caption', 'credit', 'tags(?![a-z])', 'tag-?list', 'keywords',
+      'print(?![a-z])', 'copyright', 'disclaimer', 'rating', 'comment-?count',
+    ].join('|') +
+    ')',
+);
+
+// Class and id words of an article body: a prior, not a rule (the scorer still weighs the text inside).
+const ARTICLE_WORDS = /articlebody|article[-_]{1,2}(?:body|content|text)|story[-_]?(?:body|content|text)|post[-_]?(?:body|content|text)|entry[-_]?content|body[-_]?text|main[-_]?content|rich[-_]?text|c-entry-content|content-body/;
+
+/** A block must read as running text to count for its container. */
+const MIN_PARAGRAPH_WORDS = 8;
+/** Above this share of link text, a block is a list of links. */
+const MAX_LINK_DENSITY = 0.5;
+/** How much of their length furniture and link blocks weigh against a container. */
+const FURNITURE_PENALTY = 1;
+/** Short lines cost a little, so that of two containers with the same text the tighter one wins. */
+const SHORT_LINE_PENALTY = 0.3;
+/** A container whose class names it the article body gets this share of its text as a bonus. */
+const ARTICLE_PRIOR = 0.15;
+
+export interface ContentChoice {
+  /** Per block: inside the article. */
+  inMain: boolean[];
+  /** Per block: why it is outside, when it is. */
+  reasons: (string | null)[];
+  /** The chosen container (index into nodes), -1 when the whole page was kept. */
+  container: number;
+  byline: string | null;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
+}
+
+/** Comment threads are furniture however much text they hold. */
+const COMMENT_WORDS = /(?:^|[^a-z])(?:comment(?!ary)|kommentar|commenti|commentaires|comentarios|disqus)/;
+/** A node named as furniture by its class but holding more than this share of the page's running text is the article. */
+const MAX_FURNITURE_SHARE = 0.5;
+
+function isFurnitureNode(n: HtmlNode, share: number): boolean {
+  if (NEVER_FURNITURE.has(n.tag)) return false;
+  if (n.hidden || FURNITURE_TAGS.has(n.tag)) return true;
+  if (n.sig === '' || ARTICLE_WORDS.test(n.sig) || !FURNITURE_WORDS.test(n.sig)) return false;
+  return share <= MAX_FURNITURE_SHARE || COMMENT_WORDS.test(n.sig);
+}
+
+/** Per node: characters of running text inside it (blocks of prose with few links), summed child to parent. */
+function runningTextChars(nodes: HtmlNode[], blocks: HtmlBlock[]): Float64Array {
+  const good = new Float64Array(nodes.length);
+  for (const b of blocks) if (b.node >= 0 && isRunningText(b) && linkDensity(b) <= MAX_LINK_DENSITY) good[b.node] += b.text.length;
+  for (let i = nodes.length - 1; i > 0; i--) if (nodes[i]!.parent >= 0) good[nodes[i]!.parent] += good[i]!;
+  return good;
+}
+
+/** Per node: the nearest furniture ancestor-or-self (its index), or -1. Parents come first, so one forward pass. */
+function furnitureOf(nodes: HtmlNode[], blocks: HtmlBlock[]): Int32Array {
+  const good = runningTextChars(nodes, blocks);
+  let total = 1;
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]!.parent < 0) total += good[i]!;
+  const out = new Int32Array(nodes.length).fill(-1);
+  for (let i = 0; i < nodes.length; i++) {
+    const p = nodes[i]!.parent;
+    out[i] = p >= 0 && out[p]! >= 0 ? out[p]! : isFurnitureNode(nodes[i]!, good[i]! / total) ? i : -1;
+  }
+  return out;
+}
+
+function isRunningText(b: HtmlBlock): boolean {
+  const n = wordCount(b.text);
+  return n >= MIN_PARAGRAPH_WORDS || (n >= 4 && /[.!?…]['"”»’)]?$/.test(b.text));
+}
+
+function linkDensity(b: HtmlBlock): number {
+  return b.text.length ? b.linkChars / b.text.length : 0;
+}
+
+/** What a block says about the container it sits in: positive for article text, negative for furniture. */
+function blockWeight(b: HtmlBlock, furniture: boolean): number {
+  const len = b.text.length;
+  if (furniture || linkDensity(b) > MAX_LINK_DENSITY) return -FURNITURE_PENALTY * len;
+  return isRunningText(b) ? len : -SHORT_LINE_PENALTY * len;
+}
+
+/** The element whose blocks sum to the highest weight, with a bonus for article-body class names. */
+function bestContainer(nodes: HtmlNode[], blocks: HtmlBlock[], furniture: Int32Array): number {
+  const sum = new Float64Array(nodes.length);
+  const good = new Float64Array(nodes.length);
+  for (const b of blocks) {
+    if (b.node < 0) continue;
+    const w = blockWeight(b, furniture[b.node]! >= 0);
+    sum[b.node] += w;
+    if (w > 0) good[b.node] += w;
+  }
+  for (let i = nodes.length - 1; i > 0; i--) {
+    const p = nodes[i]!.parent;
+    if (p < 0) continue;
+    sum[p] += sum[i]!;
+    good[p] += good[i]!;
+  }
+  let best = -1;
+  let bestScore = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    if (furniture[i]! >= 0) continue;
+    const n = nodes[i]!;
+    const prior = n.tag === 'article' || ARTICLE_WORDS.test(n.sig) ? ARTICLE_PRIOR * good[i]! : 0;
+    const score = sum[i]! + prior;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function isInside(nodes: HtmlNode[], node: number, container: number, memo: Map<number, boolean>): boolean {
+  const path: number[] = [];
+  let n = node;
+  let found = false;
+  while (n >= 0) {
+    const known = memo.get(n);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    if (n === container) {
+      found = true;
+      break;
+    }
+    path.push(n);
+    n = nodes[n]!.parent;
+  }
+  for (const p of path) memo.set(p, found);
+  return found;
+}
+
+const BYLINE_WORDS = /(?:^|[^a-z])(?:byline|author)/;
+
+/** The first short block inside a byline or author element. */
+function findByline(page: ScannedHtml): string | null {
+  for (const b of page.blocks) {
+    if (b.node < 0 || b.text.length > 100) continue;
+    for (let n = b.node, hops = 0; n >= 0 && hops < 4; n = page.nodes[n]!.parent, hops++) {
+      if (BYLINE_WORDS.test(page.nodes[n]!.sig)) return b.text;
+    }
+  }
+  return null;
+}
+
+/** Choose the article's blocks: those inside the best container, less furniture and link lists inside it. */
+export function chooseContent(page: ScannedHtml): ContentChoice {
+  const { nodes, blocks } = page;
+  const furniture = furnitureOf(nodes, blocks);
+  const container = bestContainer(nodes, blocks, furniture);
+  const memo = new Map<number, boolean>();
+  const reasons = blocks.map((b): string | null => {
+    if (container >= 0 && (b.node < 0 || !isInside(nodes, b.node, container, memo))) return 'outside the article container';
+    const f = b.node >= 0 ? furniture[b.node]! : -1;
+    if (f >= 0) return `page furniture (<${nodes[f]!.tag}${nodes[f]!.sig ? ` ${nodes[f]!.sig.slice(0, 40)}` : ''}>)`;
+    if (linkDensity(b) > MAX_LINK_DENSITY) return 'link list';
+    return null;
+  });
+  return { inMain: reasons.map((r) => r === null), reasons, container, byline: findByline(page) };
+}
