@@ -53,7 +53,7 @@ function fromHtml(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'w
   const main = mainContent(raw.html ?? '');
   const meta = main.page.meta;
   const inMain = main.blocks.filter((b) => b.inMain).map((b) => b.block.text);
-  const classified = classifyBlocks(inMain, { titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false });
+  const classified = classifyBlocks(inMain, { titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false, structured: true });
   // Page order: main-content blocks carry their classification; the rest are dropped as outside the article.
   let next = 0;
   const blocks: Block[] = main.blocks.map((b, index) => {
