@@ -16,7 +16,7 @@ const FURNITURE_WORDS = new RegExp(
       'share', 'sharing', 'social', 'follow', 'shariff',
       'related', 'recommend', 'more-?stories', 'more-?from', 'read-?more', 'readmore', 'read-?next', 'trending',
       'most-?(?:popular|read|viewed)', 'popular', 'outbrain', 'taboola', 'teaser', 'also-?read', 'see-?also',
-      'promo', 'newsletter', 'subscri', 'signup', 'sign-up', 'paywall', 'advert', 'ad-', 'ads(?![a-z])', 'adslot',
+      'promo', 'newsletter', 'subscri', 'signup', 'sign-up', 'advert', 'ad-', 'ads(?![a-z])', 'adslot',
       'sponsor', 'cookie', 'consent', 'gdpr', 'banner', 'popup', 'modal', 'overlay',
       'nav(?![a-z])', 'navbar', 'navigation', 'menu', 'breadcrumb', 'sidebar', 'widget', 'footer', 'masthead',
       'toolbar', 'pagination', 'pager', 'skip', 'sr-only', 'visually-?hidden', 'screen-?reader',
@@ -37,8 +37,8 @@ const MAX_LINK_DENSITY = 0.5;
 const FURNITURE_PENALTY = 1;
 /** Short lines cost a little, so that of two containers with the same text the tighter one wins. */
 const SHORT_LINE_PENALTY = 0.3;
-/** A container whose class names it the article body gets this share of its text as a bonus. */
-const ARTICLE_PRIOR = 0.15;
+/** Running text an element named as the article body must hold before its name is trusted over the scores. */
+const MIN_NAMED_BODY_CHARS = 400;
 
 export interface ContentChoice {
   /** Per block: inside the article. */
@@ -61,8 +61,10 @@ const MAX_FURNITURE_SHARE = 0.5;
 
 function isFurnitureNode(n: HtmlNode, share: number): boolean {
   if (NEVER_FURNITURE.has(n.tag)) return false;
-  if (n.hidden || FURNITURE_TAGS.has(n.tag)) return true;
-  if (n.sig === '' || ARTICLE_WORDS.test(n.sig) || !FURNITURE_WORDS.test(n.sig)) return false;
+  if (n.hidden) return true;
+  const named = n.sig !== '' && !ARTICLE_WORDS.test(n.sig) && FURNITURE_WORDS.test(n.sig);
+  if (!named && !FURNITURE_TAGS.has(n.tag)) return false;
+  // Some sites wrap the whole page in a <form> or give the article a "sidebar" class: the bulk of the text decides.
   return share <= MAX_FURNITURE_SHARE || COMMENT_WORDS.test(n.sig);
 }
 
@@ -119,19 +121,20 @@ function bestContainer(nodes: HtmlNode[], blocks: HtmlBlock[], furniture: Int32A
     sum[p] += sum[i]!;
     good[p] += good[i]!;
   }
+  const named = bestOf(nodes.length, (i) => furniture[i]! < 0 && good[i]! >= MIN_NAMED_BODY_CHARS && isNamedArticleBody(nodes[i]!), sum);
+  return named >= 0 ? named : bestOf(nodes.length, (i) => furniture[i]! < 0, sum);
+}
+
+/** Index with the highest positive score among those allowed, or -1. */
+function bestOf(count: number, allowed: (i: number) => boolean, score: Float64Array): number {
   let best = -1;
-  let bestScore = 0;
-  for (let i = 0; i < nodes.length; i++) {
-    if (furniture[i]! >= 0) continue;
-    const n = nodes[i]!;
-    const prior = n.tag === 'article' || ARTICLE_WORDS.test(n.sig) ? ARTICLE_PRIOR * good[i]! : 0;
-    const score = sum[i]! + prior;
-    if (score > bestScore) {
-      best = i;
-      bestScore = score;
-    }
-  }
+  for (let i = 0; i < count; i++) if (score[i]! > 0 && (best < 0 || score[i]! > score[best]!) && allowed(i)) best = i;
   return best;
+}
+
+/** An element whose class or itemprop names it the article body (never the whole page). */
+function isNamedArticleBody(n: HtmlNode): boolean {
+  return n.tag !== 'html' && n.tag !== 'body' && ARTICLE_WORDS.test(n.sig);
 }
 
 function isInside(nodes: HtmlNode[], node: number, container: number, memo: Map<number, boolean>): boolean {
