@@ -13,7 +13,8 @@ for (const p of pages) {
   const s = scorePage(p.truth, text);
   res.push({ p, d, s, P: pagePrecision(s), R: pageRecall(s) });
 }
-if (mode === 'list') {
+if (mode === 'sum') { const { meanScores } = await import('../dist/bench/shingles.js'); console.log(meanScores(res.map((r) => r.s))); }
+else if (mode === 'list') {
   res.sort((a, b) => Math.min(a.P, a.R) - Math.min(b.P, b.R));
   for (const r of res.slice(0, Number(process.argv[4] ?? 40))) console.log(r.p.id.slice(0, 8), 'P', r.P.toFixed(2), 'R', r.R.toFixed(2), r.p.url.slice(0, 80));
 } else {

@@ -37,6 +37,8 @@ const MAX_LINK_DENSITY = 0.5;
 const FURNITURE_PENALTY = 1;
 /** Short lines cost a little, so that of two containers with the same text the tighter one wins. */
 const SHORT_LINE_PENALTY = 0.3;
+/** Elements that can hold a whole article (a paragraph named "post-text" is one paragraph of it). */
+const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td']);
 /** Running text an element named as the article body must hold before its name is trusted over the scores. */
 const MIN_NAMED_BODY_CHARS = 400;
 
@@ -50,8 +52,11 @@ export interface ContentChoice {
   byline: string | null;
 }
 
+/** Words, with Chinese and Japanese (written without spaces) counted as one word per two characters. */
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => w !== '').length;
+  const spaced = text.split(/\s+/).filter((w) => w !== '').length;
+  const ideographic = text.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu)?.length ?? 0;
+  return spaced + Math.floor(ideographic / 2);
 }
 
 /** Comment threads are furniture however much text they hold. */
@@ -91,7 +96,7 @@ function furnitureOf(nodes: HtmlNode[], blocks: HtmlBlock[]): Int32Array {
 
 function isRunningText(b: HtmlBlock): boolean {
   const n = wordCount(b.text);
-  return n >= MIN_PARAGRAPH_WORDS || (n >= 4 && /[.!?…]['"”»’)]?$/.test(b.text));
+  return n >= MIN_PARAGRAPH_WORDS || (n >= 4 && /[.!?…。！？]['"”»’)」]?$/.test(b.text));
 }
 
 function linkDensity(b: HtmlBlock): number {
@@ -134,7 +139,7 @@ function bestOf(count: number, allowed: (i: number) => boolean, score: Float64Ar
 
 /** An element whose class or itemprop names it the article body (never the whole page). */
 function isNamedArticleBody(n: HtmlNode): boolean {
-  return n.tag !== 'html' && n.tag !== 'body' && ARTICLE_WORDS.test(n.sig);
+  return CONTAINER_TAGS.has(n.tag) && ARTICLE_WORDS.test(n.sig);
 }
 
 function isInside(nodes: HtmlNode[], node: number, container: number, memo: Map<number, boolean>): boolean {
