@@ -35,6 +35,7 @@ const MIN_PARAGRAPH_WORDS = 8;
 const MAX_LINK_DENSITY = 0.5;
 /** How much of their length furniture and link blocks weigh against a container. */
 const FURNITURE_PENALTY = 1;
+const LINK_PENALTY = 0.5;
 /** Short lines cost a little, so that of two containers with the same text the tighter one wins. */
 const SHORT_LINE_PENALTY = 0.3;
 /** Elements that can hold a whole article (a paragraph named "post-text" is one paragraph of it). */
@@ -106,7 +107,8 @@ function linkDensity(b: HtmlBlock): number {
 /** What a block says about the container it sits in: positive for article text, negative for furniture. */
 function blockWeight(b: HtmlBlock, furniture: boolean): number {
   const len = b.text.length;
-  if (furniture || linkDensity(b) > MAX_LINK_DENSITY) return -FURNITURE_PENALTY * len;
+  if (furniture) return -FURNITURE_PENALTY * len;
+  if (linkDensity(b) > MAX_LINK_DENSITY) return -LINK_PENALTY * len;
   return isRunningText(b) ? len : -SHORT_LINE_PENALTY * len;
 }
 
