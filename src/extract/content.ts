@@ -40,6 +40,8 @@ const LINK_PENALTY = 0.5;
 const SHORT_LINE_PENALTY = 0.3;
 /** Elements that can hold a whole article (a paragraph named "post-text" is one paragraph of it). */
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'td']);
+/** Share of link text above which an element that weighs against the article is a group of links. */
+const LINK_CLUSTER_SHARE = 0.25;
 /** Running text an element named as the article body must hold before its name is trusted over the scores. */
 const MIN_NAMED_BODY_CHARS = 400;
 
@@ -112,24 +114,56 @@ function blockWeight(b: HtmlBlock, furniture: boolean): number {
   return isRunningText(b) ? len : -SHORT_LINE_PENALTY * len;
 }
 
-/** The element whose blocks sum to the highest weight, with a bonus for article-body class names. */
-function bestContainer(nodes: HtmlNode[], blocks: HtmlBlock[], furniture: Int32Array): number {
-  const sum = new Float64Array(nodes.length);
-  const good = new Float64Array(nodes.length);
+interface Tally {
+  /** Sum of block weights inside each node. */
+  sum: Float64Array;
+  /** Characters of running text inside each node. */
+  good: Float64Array;
+  chars: Float64Array;
+  linkChars: Float64Array;
+}
+
+/** Per node, totals over the blocks inside it (children are added to parents, last node first). */
+function tally(nodes: HtmlNode[], blocks: HtmlBlock[], furniture: Int32Array): Tally {
+  const t: Tally = { sum: new Float64Array(nodes.length), good: new Float64Array(nodes.length), chars: new Float64Array(nodes.length), linkChars: new Float64Array(nodes.length) };
   for (const b of blocks) {
     if (b.node < 0) continue;
     const w = blockWeight(b, furniture[b.node]! >= 0);
-    sum[b.node] += w;
-    if (w > 0) good[b.node] += w;
+    t.sum[b.node] += w;
+    if (w > 0) t.good[b.node] += w;
+    t.chars[b.node] += b.text.length;
+    t.linkChars[b.node] += b.linkChars;
   }
   for (let i = nodes.length - 1; i > 0; i--) {
     const p = nodes[i]!.parent;
     if (p < 0) continue;
-    sum[p] += sum[i]!;
-    good[p] += good[i]!;
+    for (const a of [t.sum, t.good, t.chars, t.linkChars]) a[p] += a[i]!;
   }
-  const named = bestOf(nodes.length, (i) => furniture[i]! < 0 && good[i]! >= MIN_NAMED_BODY_CHARS && isNamedArticleBody(nodes[i]!), sum);
-  return named >= 0 ? named : bestOf(nodes.length, (i) => furniture[i]! < 0, sum);
+  return t;
+}
+
+/** The element named as the article body when one holds enough text, else the one whose blocks weigh most. */
+function bestContainer(nodes: HtmlNode[], furniture: Int32Array, t: Tally): number {
+  const named = bestOf(nodes.length, (i) => furniture[i]! < 0 && t.good[i]! >= MIN_NAMED_BODY_CHARS && isNamedArticleBody(nodes[i]!), t.sum);
+  return named >= 0 ? named : bestOf(nodes.length, (i) => furniture[i]! < 0, t.sum);
+}
+
+/**
+ * Per node inside the container: the outermost element below the container that weighs against the article and is
+ * made largely of links (a ticker, a list of related headlines), or -1.
+ */
+function linkClustersIn(nodes: HtmlNode[], container: number, t: Tally): Int32Array {
+  const out = new Int32Array(nodes.length).fill(-1);
+  const inside = new Uint8Array(nodes.length);
+  if (container >= 0) inside[container] = 1;
+  for (let i = container + 1; i < nodes.length; i++) {
+    const p = nodes[i]!.parent;
+    if (p < 0 || !inside[p]) continue;
+    inside[i] = 1;
+    const cluster = t.sum[i]! < 0 && t.linkChars[i]! > LINK_CLUSTER_SHARE * t.chars[i]!;
+    out[i] = out[p]! >= 0 ? out[p]! : cluster ? i : -1;
+  }
+  return out;
 }
 
 /** Index with the highest positive score among those allowed, or -1. */
@@ -182,13 +216,16 @@ function findByline(page: ScannedHtml): string | null {
 export function chooseContent(page: ScannedHtml): ContentChoice {
   const { nodes, blocks } = page;
   const furniture = furnitureOf(nodes, blocks);
-  const container = bestContainer(nodes, blocks, furniture);
+  const t = tally(nodes, blocks, furniture);
+  const container = bestContainer(nodes, furniture, t);
+  const clusters = linkClustersIn(nodes, container, t);
   const memo = new Map<number, boolean>();
   const reasons = blocks.map((b): string | null => {
     if (container >= 0 && (b.node < 0 || !isInside(nodes, b.node, container, memo))) return 'outside the article container';
     const f = b.node >= 0 ? furniture[b.node]! : -1;
     if (f >= 0) return `page furniture (<${nodes[f]!.tag}${nodes[f]!.sig ? ` ${nodes[f]!.sig.slice(0, 40)}` : ''}>)`;
     if (linkDensity(b) > MAX_LINK_DENSITY) return 'link list';
+    if (b.node >= 0 && clusters[b.node]! >= 0) return 'inside a group of links';
     return null;
   });
   return { inMain: reasons.map((r) => r === null), reasons, container, byline: findByline(page) };
