@@ -11,14 +11,11 @@ export interface ClassifyOptions {
   /** Plain text: the first short line may be the title. HTML has its title elsewhere. */
   detectTitle: boolean;
   /**
-   * The page's structure already chose the article (HTML): the rules that guess its edges from text alone are
-   * skipped, and only lines of several words count as repeats (table cells and list numbers repeat legitimately).
+   * The page's structure already chose the article (HTML): the rules that guess its edges and repeats from text
+   * alone are skipped (inside an article, table cells, list items and recipe steps repeat legitimately).
    */
   structured?: boolean;
 }
-
-/** In structured pages, fewest words a line needs before its repetition means anything. */
-const MIN_STRUCTURED_REPEAT_WORDS = 4;
 
 const MAX_TITLE_WORDS = 30;
 /** Fewest content words a block needs before "it shares no word with the article" means anything. */
@@ -83,11 +80,11 @@ function repeatKey(text: string): string {
 }
 
 /** A line seen before on the page (a headline printed two or three times) is dropped after its first showing. */
-function markRepeats(blocks: Block[], minWords: number): void {
+function markRepeats(blocks: Block[]): void {
   const seen = new Set<string>();
   for (const b of blocks) {
     const key = repeatKey(b.text);
-    if (!key || wordCount(b.text) < minWords) continue;
+    if (!key) continue;
     if (seen.has(key) && b.kept) drop(b, 'repeated line');
     seen.add(key);
   }
@@ -180,7 +177,7 @@ export function classifyBlocks(lines: string[], opts: ClassifyOptions): Block[] 
   const blocks: Block[] = lines.map((text, index) => ({ index, text, kept: true, kind: 'body', reason: 'body' }));
   markKnownBoilerplate(blocks);
   markCommentThread(blocks);
-  markRepeats(blocks, opts.structured ? MIN_STRUCTURED_REPEAT_WORDS : 0);
+  if (!opts.structured) markRepeats(blocks);
   markTitle(blocks, opts);
   if (opts.structured) return blocks;
   markEdges(blocks);
