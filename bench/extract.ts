@@ -59,6 +59,7 @@ export interface SystemRun extends MeanScores {
 
 export function runSystem(pages: BenchPage[], textOf: (p: BenchPage) => string): SystemRun {
   const texts: string[] = [];
+  textOf(pages[0]!); // warm-up: module loading and first compilation are not per-page costs
   // CPU time of this thread, not wall time: the machine is shared, and the figure is for one core.
   const t0 = process.cpuUsage();
   for (const p of pages) texts.push(textOf(p));
