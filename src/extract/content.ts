@@ -29,6 +29,9 @@ const FURNITURE_WORDS = new RegExp(
 // Class and id words of an article body: a prior, not a rule (the scorer still weighs the text inside).
 const ARTICLE_WORDS = /articlebody|article[-_]{1,2}(?:body|content|text)|story[-_]?(?:body|content|text)|post[-_]?(?:body|content|text)|entry[-_]?content|body[-_]?text|main[-_]?content|rich[-_]?text|c-entry-content|content-body/;
 
+// Quoted posts embedded in the article ("social-media-embed", "twitter-tweet") are part of it.
+const EMBED_WORDS = /embed|tweet/;
+
 /** A block must read as running text to count for its container. */
 const MIN_PARAGRAPH_WORDS = 8;
 /** Above this share of link text, a block is a list of links. */
@@ -70,7 +73,7 @@ const MAX_FURNITURE_SHARE = 0.5;
 function isFurnitureNode(n: HtmlNode, share: number): boolean {
   if (NEVER_FURNITURE.has(n.tag)) return false;
   if (n.hidden) return true;
-  const named = n.sig !== '' && !ARTICLE_WORDS.test(n.sig) && FURNITURE_WORDS.test(n.sig);
+  const named = n.sig !== '' && !ARTICLE_WORDS.test(n.sig) && !EMBED_WORDS.test(n.sig) && FURNITURE_WORDS.test(n.sig);
   if (!named && !FURNITURE_TAGS.has(n.tag)) return false;
   // Some sites wrap the whole page in a <form> or give the article a "sidebar" class: the bulk of the text decides.
   return share <= MAX_FURNITURE_SHARE || COMMENT_WORDS.test(n.sig);
