@@ -5,7 +5,7 @@ import type { HtmlBlock, HtmlNode, ScannedHtml } from './htmlblocks.js';
 /** Elements that hold page furniture whatever their class. */
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'form', 'menu', 'dialog', 'figcaption', 'header']);
 /** Containers never dropped by their class words (sites put state classes such as "menu-open" on them). */
-const NEVER_FURNITURE = new Set(['html', 'body', 'main']);
+const NEVER_FURNITURE = new Set(['#document', 'html', 'body', 'main']);
 
 // Class, id and role words of page furniture: comments, sharing, related links, promotions, navigation, captions.
 // Words are matched at the start of a class word, so "relatedArticles" and "share-bar" match, "commentary" does not.

@@ -5,7 +5,7 @@ import { squashSpaces } from '../text/normalize.js';
 export interface HtmlBlock {
   text: string;
   tag: string;
-  /** The innermost element open when the block's text began (an index into ScannedHtml.nodes); -1 at top level. */
+  /** The innermost element open when the block's text began (an index into ScannedHtml.nodes; 0 is the document). */
   node: number;
   /** Characters of the block's text that sit inside links. */
   linkChars: number;
@@ -60,9 +60,10 @@ const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'if
 /** Text blocks in page order (break at block-level tags) and the page's metadata. */
 export function scanHtml(html: string): ScannedHtml {
   const blocks: HtmlBlock[] = [];
-  const nodes: HtmlNode[] = [];
+  // A document node holds everything, so that top-level siblings (a page with no <html> or <body>) share a container.
+  const nodes: HtmlNode[] = [{ tag: '#document', parent: -1, sig: '', hidden: false }];
   /** Open elements, innermost last. */
-  const open: number[] = [];
+  const open: number[] = [0];
   let blockNode = -1;
   let linkDepth = 0;
   let linkChars = 0;
@@ -97,7 +98,7 @@ export function scanHtml(html: string): ScannedHtml {
         const parent = open.length ? open[open.length - 1]! : -1;
         nodes.push({ tag: name, parent, sig: signature(attrs), hidden: isHidden(attrs) });
         open.push(nodes.length - 1);
-        if (open.length > depth) depth = open.length;
+        if (open.length - 1 > depth) depth = open.length - 1;
         if (name === 'a') linkDepth++;
         if (name === 'html' && attrs.lang) meta.lang = attrs.lang;
         else if (name === 'title') inTitle = true;
@@ -137,7 +138,7 @@ export function scanHtml(html: string): ScannedHtml {
           return;
         }
         if (skipDepth) return;
-        if (open.length && nodes[open[open.length - 1]!]!.tag === name) open.pop();
+        if (open.length > 1 && nodes[open[open.length - 1]!]!.tag === name) open.pop();
         if (name === 'a') linkDepth = Math.max(0, linkDepth - 1);
         if (name === 'title') {
           inTitle = false;
