@@ -37,8 +37,6 @@ export interface ScannedHtml {
   /** Elements in document order: a parent always comes before its children. */
   nodes: HtmlNode[];
   meta: HtmlMeta;
-  /** Deepest element nesting seen. */
-  depth: number;
 }
 
 function signature(attrs: Record<string, string>): string {
@@ -67,7 +65,6 @@ export function scanHtml(html: string): ScannedHtml {
   let blockNode = -1;
   let linkDepth = 0;
   let linkChars = 0;
-  let depth = 0;
   const meta: HtmlMeta = { title: null, h1: null, lang: null, canonical: null, meta: new Map(), jsonLd: [], times: [] };
   let buffer = '';
   let blockTag = 'body';
@@ -98,7 +95,6 @@ export function scanHtml(html: string): ScannedHtml {
         const parent = open.length ? open[open.length - 1]! : -1;
         nodes.push({ tag: name, parent, sig: signature(attrs), hidden: isHidden(attrs) });
         open.push(nodes.length - 1);
-        if (open.length - 1 > depth) depth = open.length - 1;
         if (name === 'a') linkDepth++;
         if (name === 'html' && attrs.lang) meta.lang = attrs.lang;
         else if (name === 'title') inTitle = true;
@@ -159,5 +155,5 @@ export function scanHtml(html: string): ScannedHtml {
   parser.write(html);
   parser.end();
   flush();
-  return { blocks, nodes, meta, depth };
+  return { blocks, nodes, meta };
 }

@@ -4,7 +4,7 @@ import { identifyLanguage } from '../text/langid.js';
 import { normalizeText, squashSpaces } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { classifyBlocks } from './blocks.js';
-import { MAX_DEPTH, mainContent, type MainContent } from './html.js';
+import { MAX_DEPTH, mainContent, nestingDepth } from './html.js';
 import { cleanTitle, hostOf, htmlAuthor, htmlPublicationDate, htmlSiteName, urlDate, type FoundDate } from './metadata.js';
 import { isoDate } from '../ingest/records.js';
 
@@ -49,7 +49,8 @@ function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'w
   return finish(raw, blocks, { title, date, source: null, author: null, canonical: null });
 }
 
-function fromHtml(raw: RawDoc, main: MainContent): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
+function fromHtml(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
+  const main = mainContent(raw.html ?? '');
   const meta = main.page.meta;
   const inMain = main.blocks.filter((b) => b.inMain).map((b) => b.block.text);
   const classified = classifyBlocks(inMain, { titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false, structured: true });
@@ -110,10 +111,9 @@ export function extract(raw: RawDoc): Document | Reject {
   const warnings = [...raw.warnings];
   let core: Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'>;
   if (raw.html !== undefined && (raw.text === undefined || raw.format === 'html')) {
-    const main = mainContent(raw.html);
-    const depth = main.page.depth;
+    const depth = nestingDepth(raw.html);
     if (depth > MAX_DEPTH) return { origin: raw.origin, reason: `hostile HTML: elements nested ${depth} levels deep (limit ${MAX_DEPTH})` };
-    core = fromHtml(raw, main);
+    core = fromHtml(raw);
   } else core = fromText(raw);
   if (core.text.trim() === '') {
     const reason = core.blocks.length === 0 ? 'no text in document' : 'no article text left after removing boilerplate';
