@@ -60,7 +60,15 @@ export interface ContentChoice {
 
 /** Words, with Chinese and Japanese (written without spaces) counted as one word per two characters. */
 function wordCount(text: string): number {
-  const spaced = text.split(/\s+/).filter((w) => w !== '').length;
+  let spaced = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) spaced++;
+    inWord = !space;
+  }
+  // Most pages have no ideographs: skip the Unicode-script scan for them.
+  if (!/[\u2e80-\u9fff]/.test(text)) return spaced;
   const ideographic = text.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu)?.length ?? 0;
   return spaced + Math.floor(ideographic / 2);
 }
@@ -155,14 +163,11 @@ function bestContainer(nodes: HtmlNode[], furniture: Int32Array, t: Tally): numb
  * Per node inside the container: the outermost element below the container that weighs against the article and is
  * made largely of links (a ticker, a list of related headlines), or -1.
  */
-function linkClustersIn(nodes: HtmlNode[], container: number, t: Tally): Int32Array {
+function linkClustersIn(nodes: HtmlNode[], container: number, inside: Uint8Array, t: Tally): Int32Array {
   const out = new Int32Array(nodes.length).fill(-1);
-  const inside = new Uint8Array(nodes.length);
-  if (container >= 0) inside[container] = 1;
   for (let i = container + 1; i < nodes.length; i++) {
     const p = nodes[i]!.parent;
-    if (p < 0 || !inside[p]) continue;
-    inside[i] = 1;
+    if (p < 0 || !inside[p] || !inside[i]) continue;
     const cluster = t.sum[i]! < 0 && t.linkChars[i]! > LINK_CLUSTER_SHARE * t.chars[i]!;
     out[i] = out[p]! >= 0 ? out[p]! : cluster ? i : -1;
   }
@@ -181,25 +186,16 @@ function isNamedArticleBody(n: HtmlNode): boolean {
   return CONTAINER_TAGS.has(n.tag) && ARTICLE_WORDS.test(n.sig);
 }
 
-function isInside(nodes: HtmlNode[], node: number, container: number, memo: Map<number, boolean>): boolean {
-  const path: number[] = [];
-  let n = node;
-  let found = false;
-  while (n >= 0) {
-    const known = memo.get(n);
-    if (known !== undefined) {
-      found = known;
-      break;
-    }
-    if (n === container) {
-      found = true;
-      break;
-    }
-    path.push(n);
-    n = nodes[n]!.parent;
+/** Per node: 1 when it is the container or inside it (parents come first, so one forward pass). */
+function insideOf(nodes: HtmlNode[], container: number): Uint8Array {
+  const inside = new Uint8Array(nodes.length);
+  if (container < 0) return inside.fill(1);
+  inside[container] = 1;
+  for (let i = container + 1; i < nodes.length; i++) {
+    const p = nodes[i]!.parent;
+    if (p >= 0 && inside[p]) inside[i] = 1;
   }
-  for (const p of path) memo.set(p, found);
-  return found;
+  return inside;
 }
 
 const BYLINE_WORDS = /(?:^|[^a-z])(?:byline|author)/;
@@ -221,10 +217,10 @@ export function chooseContent(page: ScannedHtml): ContentChoice {
   const furniture = furnitureOf(nodes, blocks);
   const t = tally(nodes, blocks, furniture);
   const container = bestContainer(nodes, furniture, t);
-  const clusters = linkClustersIn(nodes, container, t);
-  const memo = new Map<number, boolean>();
+  const inside = insideOf(nodes, container);
+  const clusters = linkClustersIn(nodes, container, inside, t);
   const reasons = blocks.map((b): string | null => {
-    if (container >= 0 && (b.node < 0 || !isInside(nodes, b.node, container, memo))) return 'outside the article container';
+    if (b.node < 0 || !inside[b.node]) return 'outside the article container';
     const f = b.node >= 0 ? furniture[b.node]! : -1;
     if (f >= 0) return `page furniture (<${nodes[f]!.tag}${nodes[f]!.sig ? ` ${nodes[f]!.sig.slice(0, 40)}` : ''}>)`;
     if (linkDensity(b) > MAX_LINK_DENSITY) return 'link list';
