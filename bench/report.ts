@@ -10,6 +10,8 @@ export interface BenchReport {
   rows: string[][];
   /** Lines printed under the table (data set, licence, caveats). */
   notes?: string[];
+  /** Why the benchmark did not run (its data is absent); the command still exits 0. */
+  skipped?: string;
 }
 
 export type BenchRunner = (o: BenchOptions) => Promise<BenchReport>;

@@ -7,6 +7,7 @@ import type { BenchRunner } from '../../bench/report.js';
 const BENCHES: Record<string, () => Promise<BenchRunner>> = {
   ingest: async () => (await import('../../bench/ingest.js')).ingestReport,
   stories: async () => (await import('../../bench/stories.js')).storiesReport,
+  extract: async () => (await import('../../bench/extract.js')).extractReport,
 };
 
 export function benchCommand(): Command {
@@ -21,6 +22,7 @@ export function benchCommand(): Command {
       if (!load) throw new UsageError(`unknown benchmark "${name}": choose ${names}`);
       const report = await (await load())({ count: o.count });
       if (o.json) return printJsonLine(report.json);
+      if (report.skipped) return void process.stdout.write(`skipped: ${report.skipped}\n`);
       process.stdout.write(`${table(report.rows)}\n${(report.notes ?? []).map((n) => `${n}\n`).join('')}`);
     });
 }

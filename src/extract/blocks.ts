@@ -10,6 +10,11 @@ export interface ClassifyOptions {
   titleHint?: string | null;
   /** Plain text: the first short line may be the title. HTML has its title elsewhere. */
   detectTitle: boolean;
+  /**
+   * The page's structure already chose the article (HTML): the rules that guess its edges and repeats from text
+   * alone are skipped (inside an article, table cells, list items and recipe steps repeat legitimately).
+   */
+  structured?: boolean;
 }
 
 const MAX_TITLE_WORDS = 30;
@@ -172,8 +177,9 @@ export function classifyBlocks(lines: string[], opts: ClassifyOptions): Block[] 
   const blocks: Block[] = lines.map((text, index) => ({ index, text, kept: true, kind: 'body', reason: 'body' }));
   markKnownBoilerplate(blocks);
   markCommentThread(blocks);
-  markRepeats(blocks);
+  if (!opts.structured) markRepeats(blocks);
   markTitle(blocks, opts);
+  if (opts.structured) return blocks;
   markEdges(blocks);
   markUnrelatedTeasers(blocks);
   return blocks;

@@ -5,6 +5,20 @@ import { squashSpaces } from '../text/normalize.js';
 export interface HtmlBlock {
   text: string;
   tag: string;
+  /** The innermost element open when the block's text began (an index into ScannedHtml.nodes; 0 is the document). */
+  node: number;
+  /** Characters of the block's text that sit inside links. */
+  linkChars: number;
+}
+
+/** One element of the page, as the main-content scorer needs it: its tag, parent, and identity words. */
+export interface HtmlNode {
+  tag: string;
+  parent: number;
+  /** id, class, role and itemprop values, lower-cased and space-joined. */
+  sig: string;
+  /** Hidden by the `hidden` attribute or an inline display:none / visibility:hidden. */
+  hidden: boolean;
 }
 
 export interface HtmlMeta {
@@ -20,7 +34,18 @@ export interface HtmlMeta {
 
 export interface ScannedHtml {
   blocks: HtmlBlock[];
+  /** Elements in document order: a parent always comes before its children. */
+  nodes: HtmlNode[];
   meta: HtmlMeta;
+}
+
+function signature(attrs: Record<string, string>): string {
+  const parts = [attrs.id, attrs.class, attrs.role, attrs.itemprop, attrs['data-component']].filter((v) => v);
+  return parts.length ? parts.join(' ').toLowerCase() : '';
+}
+
+function isHidden(attrs: Record<string, string>): boolean {
+  return attrs.hidden !== undefined || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '');
 }
 
 const BLOCK_TAGS = new Set([
@@ -33,6 +58,13 @@ const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'if
 /** Text blocks in page order (break at block-level tags) and the page's metadata. */
 export function scanHtml(html: string): ScannedHtml {
   const blocks: HtmlBlock[] = [];
+  // A document node holds everything, so that top-level siblings (a page with no <html> or <body>) share a container.
+  const nodes: HtmlNode[] = [{ tag: '#document', parent: -1, sig: '', hidden: false }];
+  /** Open elements, innermost last. */
+  const open: number[] = [0];
+  let blockNode = -1;
+  let linkDepth = 0;
+  let linkChars = 0;
   const meta: HtmlMeta = { title: null, h1: null, lang: null, canonical: null, meta: new Map(), jsonLd: [], times: [] };
   let buffer = '';
   let blockTag = 'body';
@@ -45,8 +77,10 @@ export function scanHtml(html: string): ScannedHtml {
 
   const flush = (): void => {
     const text = squashSpaces(buffer);
-    if (text) blocks.push({ text, tag: blockTag });
+    if (text) blocks.push({ text, tag: blockTag, node: blockNode, linkChars: Math.min(linkChars, text.length) });
     buffer = '';
+    linkChars = 0;
+    blockNode = -1;
   };
 
   const parser = new Parser(
@@ -58,6 +92,10 @@ export function scanHtml(html: string): ScannedHtml {
           return;
         }
         if (skipDepth) return;
+        const parent = open.length ? open[open.length - 1]! : -1;
+        nodes.push({ tag: name, parent, sig: signature(attrs), hidden: isHidden(attrs) });
+        open.push(nodes.length - 1);
+        if (name === 'a') linkDepth++;
         if (name === 'html' && attrs.lang) meta.lang = attrs.lang;
         else if (name === 'title') inTitle = true;
         else if (name === 'meta') {
@@ -82,6 +120,8 @@ export function scanHtml(html: string): ScannedHtml {
           return;
         }
         if (inH1) h1Text += text;
+        if (blockNode < 0 && text.trim() !== '') blockNode = open.length ? open[open.length - 1]! : -1;
+        if (linkDepth > 0) linkChars += text.trim().length;
         buffer += text;
       },
       onclosetag(name) {
@@ -94,6 +134,8 @@ export function scanHtml(html: string): ScannedHtml {
           return;
         }
         if (skipDepth) return;
+        if (open.length > 1 && nodes[open[open.length - 1]!]!.tag === name) open.pop();
+        if (name === 'a') linkDepth = Math.max(0, linkDepth - 1);
         if (name === 'title') {
           inTitle = false;
           meta.title ??= squashSpaces(titleText) || null;
@@ -113,5 +155,5 @@ export function scanHtml(html: string): ScannedHtml {
   parser.write(html);
   parser.end();
   flush();
-  return { blocks, meta };
+  return { blocks, nodes, meta };
 }

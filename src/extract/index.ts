@@ -49,22 +49,22 @@ function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'w
   return finish(raw, blocks, { title, date, source: null, author: null, canonical: null });
 }
 
-function fromHtml(raw: RawDoc, depth: number): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> & { fallback: string | null } {
-  const main = mainContent(raw.html ?? '', depth);
+function fromHtml(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
+  const main = mainContent(raw.html ?? '');
   const meta = main.page.meta;
   const inMain = main.blocks.filter((b) => b.inMain).map((b) => b.block.text);
-  const classified = classifyBlocks(inMain, { titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false });
+  const classified = classifyBlocks(inMain, { titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false, structured: true });
   // Page order: main-content blocks carry their classification; the rest are dropped as outside the article.
   let next = 0;
   const blocks: Block[] = main.blocks.map((b, index) => {
     const block: Block = b.inMain
       ? { ...classified[next++]!, index }
-      : { index, text: b.block.text, kept: false, kind: 'noise', reason: `outside main content (<${b.block.tag}>)` };
+      : { index, text: b.block.text, kept: false, kind: 'noise', reason: b.reason ?? 'outside main content' };
     return block;
   });
   const siteName = htmlSiteName(meta);
   const url = raw.url ?? meta.canonical ?? meta.meta.get('og:url') ?? null;
-  const rawTitle = raw.title ?? meta.meta.get('og:title') ?? main.readabilityTitle ?? meta.title ?? meta.h1;
+  const rawTitle = raw.title ?? meta.meta.get('og:title') ?? meta.title ?? meta.h1;
   const date = inputDate(raw) ?? htmlPublicationDate(meta, url);
   const result = finish(raw, blocks, {
     title: rawTitle ? cleanTitle(squashSpaces(rawTitle), siteName) : null,
@@ -74,7 +74,7 @@ function fromHtml(raw: RawDoc, depth: number): Omit<Document, 'origin' | 'format
     canonical: meta.canonical,
     pageLang: meta.lang ? meta.lang.slice(0, 2).toLowerCase() : null,
   });
-  return { ...result, url: result.url ?? url ?? undefined, fallback: main.fallback };
+  return { ...result, url: result.url ?? url ?? undefined };
 }
 
 interface Found {
@@ -113,9 +113,7 @@ export function extract(raw: RawDoc): Document | Reject {
   if (raw.html !== undefined && (raw.text === undefined || raw.format === 'html')) {
     const depth = nestingDepth(raw.html);
     if (depth > MAX_DEPTH) return { origin: raw.origin, reason: `hostile HTML: elements nested ${depth} levels deep (limit ${MAX_DEPTH})` };
-    const { fallback, ...html } = fromHtml(raw, depth);
-    if (fallback) warnings.push(fallback);
-    core = html;
+    core = fromHtml(raw);
   } else core = fromText(raw);
   if (core.text.trim() === '') {
     const reason = core.blocks.length === 0 ? 'no text in document' : 'no article text left after removing boilerplate';
