@@ -5,7 +5,8 @@ import { normalizeText, squashSpaces } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { classifyBlocks } from './blocks.js';
 import { MAX_DEPTH, mainContent, nestingDepth } from './html.js';
-import { cleanTitle, hostOf, htmlAuthor, htmlPublicationDate, htmlSiteName, urlDate, type FoundDate } from './metadata.js';
+import { pagePublicationDate } from './htmldates.js';
+import { cleanTitle, hostOf, htmlAuthor, htmlSiteName, urlDate, type FoundDate } from './metadata.js';
 import { isoDate } from '../ingest/records.js';
 
 const MAX_DERIVED_TITLE = 120;
@@ -65,7 +66,7 @@ function fromHtml(raw: RawDoc, depth: number): Omit<Document, 'origin' | 'format
   const siteName = htmlSiteName(meta);
   const url = raw.url ?? meta.canonical ?? meta.meta.get('og:url') ?? null;
   const rawTitle = raw.title ?? meta.meta.get('og:title') ?? main.readabilityTitle ?? meta.title ?? meta.h1;
-  const date = inputDate(raw) ?? htmlPublicationDate(meta, url);
+  const date = inputDate(raw) ?? pagePublicationDate(raw.html ?? '', url);
   const result = finish(raw, blocks, {
     title: rawTitle ? cleanTitle(squashSpaces(rawTitle), siteName) : null,
     date,
