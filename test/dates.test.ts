@@ -1,9 +1,14 @@
 // Publication dates: written dates in five languages, and the signals of an HTML page in order of strength.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import type { Document } from '../src/model.js';
+import { extract, isReject } from '../src/extract/index.js';
 import { dayOrder, findDates, parseDate } from '../src/extract/dateparse.js';
 import { pagePublicationDate } from '../src/extract/htmldates.js';
 import { dateFromUrl } from '../src/extract/metadata.js';
+import { jsonLines, runCli, tempDir } from './helpers.js';
 
 test('written dates in en/it/de/fr/es, ISO, all-number and CJK forms', () => {
   const cases: [string, string][] = [
@@ -59,4 +64,46 @@ test('page date: publication meta beats modification, JSON-LD, <time>, URL and v
   assert.deepEqual(pagePublicationDate(page('', '<h1>Headline</h1><div class="byline">By A. Writer · 14 agosto 2018</div><p>Text.</p>'), null, today), { date: '2018-08-14', source: 'text' });
   assert.equal(pagePublicationDate(page('<meta name="date" content="2031-01-01">'), null, today), null, 'a date after today is not plausible');
   assert.equal(pagePublicationDate(page('', '<span class="joinDate">Joined 20 Mar 2007</span><div class="date">10 Jul 2020</div>'), null, today)?.date, '2020-07-10', 'a profile\'s join date is not the article\'s');
+});
+
+const LEAD = 'The government approved the budget plan overnight after a long meeting of the cabinet with the finance minister.';
+const SECOND = 'Opposition parties criticised the deficit target and announced they would vote against the plan in parliament.';
+
+function textDoc(text: string, lang?: string): Document {
+  const doc = extract({ origin: 'page.txt', text, format: 'txt', meta: {}, warnings: [], lang });
+  assert.ok(!isReject(doc));
+  return doc;
+}
+
+test('datelines in the text of five languages are the date when nothing better exists, marked as from the text', () => {
+  const cases: [string, string, string][] = [
+    ['Washington, 30 settembre 2018 - Il governo ha approvato la manovra nella notte dopo una lunga riunione.', 'it', '2018-09-30'],
+    ['Posted Sep 29, 2018', 'en', '2018-09-29'],
+    ['BERLIN, 3. Mai 2018 - Die Regierung hat den Haushaltsplan in der Nacht nach langer Sitzung gebilligt.', 'de', '2018-05-03'],
+    ['Paris, le 4 mai 2018 – Le gouvernement a adopté le budget dans la nuit après une longue réunion.', 'fr', '2018-05-04'],
+    ['Madrid, 4 de mayo de 2018. El Gobierno aprobó los presupuestos tras una larga reunión nocturna.', 'es', '2018-05-04'],
+    ['Updated 05/04/2018 10:30', 'en', '2018-05-04'],
+    ['Mis à jour le 05/04/2018', 'fr', '2018-04-05'],
+  ];
+  for (const [line, lang, date] of cases) {
+    const doc = textDoc(`Budget approved\n${line}\n${LEAD}\n${SECOND}\n`, lang);
+    assert.equal(doc.published, date, line);
+    assert.equal(doc.publishedSource, 'text');
+  }
+  const dated = extract({ origin: 'p.txt', text: `Posted Sep 29, 2018\n${LEAD}`, date: '2018-10-01', dateSource: 'date-line', format: 'txt', meta: {}, warnings: [] });
+  assert.ok(!isReject(dated));
+  assert.equal(dated.published, '2018-10-01', 'the date line wins over a date in the text');
+  const comment = textDoc(`${LEAD}\n${SECOND}\nComments\nPosts: 74; Member since: 12 March 2011\n`, 'en');
+  assert.equal(comment.published, null, 'a date in a comment thread is not the article date');
+});
+
+test('a text date is shown by export articles and article', () => {
+  const dir = tempDir();
+  const file = join(dir, 'page.txt');
+  writeFileSync(file, `Budget approved\nMadrid, 4 de mayo de 2018. ${LEAD}\n${SECOND}\n`);
+  const db = join(dir, 'd.db');
+  assert.equal(runCli(['ingest', '--db', db, '--quiet', file]).status, 0);
+  const [a] = jsonLines<{ published: string; published_source: string }>(runCli(['export', 'articles', '--db', db]).stdout);
+  assert.deepEqual([a!.published, a!.published_source], ['2018-05-04', 'text']);
+  assert.match(runCli(['article', file, '--db', db]).stdout, /2018-05-04 \(from text\)/);
 });

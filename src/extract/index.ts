@@ -5,6 +5,7 @@ import { normalizeText, squashSpaces } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { classifyBlocks } from './blocks.js';
 import { MAX_DEPTH, mainContent, nestingDepth } from './html.js';
+import { textDateline } from './dateline.js';
 import { pagePublicationDate } from './htmldates.js';
 import { cleanTitle, hostOf, htmlAuthor, htmlSiteName, urlDate, type FoundDate } from './metadata.js';
 import { isoDate } from '../ingest/records.js';
@@ -42,10 +43,15 @@ function inputDate(raw: RawDoc): FoundDate | null {
   return date ? { date, source: raw.dateSource ?? 'input' } : null;
 }
 
+function foundInText(blocks: Block[], lang: string | null): FoundDate | null {
+  const date = textDateline(blocks, lang);
+  return date ? { date, source: 'text' } : null;
+}
+
 function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
   const textLines = lines(raw.text ?? '');
   const blocks = classifyBlocks(textLines, { titleHint: raw.title ?? null, detectTitle: true });
-  const date = inputDate(raw) ?? urlDate(raw.url);
+  const date = inputDate(raw) ?? urlDate(raw.url) ?? foundInText(blocks, raw.lang ?? null);
   const title = raw.title ?? blocks.find((b) => b.kind === 'title')?.text ?? null;
   return finish(raw, blocks, { title, date, source: null, author: null, canonical: null });
 }
