@@ -9,6 +9,7 @@ import { textDateline } from './dateline.js';
 import { pagePublicationDate } from './htmldates.js';
 import { cleanTitle, hostOf, htmlAuthor, htmlSiteName, urlDate, type FoundDate } from './metadata.js';
 import { isoDate } from '../ingest/records.js';
+import { repairRecord } from '../ingest/mojibake.js';
 
 const MAX_DERIVED_TITLE = 120;
 
@@ -114,7 +115,8 @@ function finish(raw: RawDoc, blocks: Block[], found: Found): Omit<Document, 'ori
 }
 
 /** Clean one raw record; a record with no article text left becomes a reject. */
-export function extract(raw: RawDoc): Document | Reject {
+export function extract(input: RawDoc): Document | Reject {
+  const raw = repairRecord(input);
   const warnings = [...raw.warnings];
   let core: Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'>;
   if (raw.html !== undefined && (raw.text === undefined || raw.format === 'html')) {
