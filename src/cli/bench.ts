@@ -7,6 +7,7 @@ import type { BenchRunner } from '../../bench/report.js';
 const BENCHES: Record<string, () => Promise<BenchRunner>> = {
   ingest: async () => (await import('../../bench/ingest.js')).ingestReport,
   dates: async () => (await import('../../bench/dates.js')).datesReport,
+  boilerplate: async () => (await import('../../bench/boilerplate.js')).boilerplateReport,
 };
 
 export function benchCommand(): Command {

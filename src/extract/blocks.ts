@@ -14,7 +14,7 @@ export interface ClassifyOptions {
 
 const MAX_TITLE_WORDS = 30;
 /** Fewest content words a block needs before "it shares no word with the article" means anything. */
-const MIN_TEASER_CONTENT_WORDS = 4;
+const MIN_TEASER_CONTENT_WORDS = 3;
 const MAX_TEASER_WORDS = 45;
 /** Fewest paragraphs an article needs before lexical cohesion is trusted to find teasers. */
 const MIN_PARAGRAPHS_FOR_COHESION = 4;
@@ -150,20 +150,25 @@ function contentStems(text: string): string[] {
 }
 
 /**
- * A short block that shares not one content word with the rest of the article is an unrelated teaser
- * (a headline and blurb of another story placed mid-page).
+ * A short heading that shares not one content word with the article (title included) is the headline of another story
+ * placed mid-page; the blurb right under such a headline goes with it. A paragraph on its own is never judged by
+ * vocabulary alone: short news paragraphs often share no word with their neighbours.
  */
 function markUnrelatedTeasers(blocks: Block[]): void {
-  const body = blocks.filter((b) => b.kept && (b.kind === 'body' || b.kind === 'heading'));
+  const body = blocks.filter((b) => b.kept && (b.kind === 'body' || b.kind === 'heading' || b.kind === 'title'));
   if (body.filter((b) => isParagraphLike(b.text)).length < MIN_PARAGRAPHS_FOR_COHESION) return;
   const stemsOf = new Map(body.map((b) => [b, new Set(contentStems(b.text))]));
   const docCounts = new Map<string, number>();
   for (const set of stemsOf.values()) for (const s of set) docCounts.set(s, (docCounts.get(s) ?? 0) + 1);
-  for (const b of body) {
+  const unrelated = (b: Block): boolean => {
     const stems = stemsOf.get(b)!;
-    if (stems.size < MIN_TEASER_CONTENT_WORDS - (b.kind === 'heading' ? 1 : 0) || wordCount(b.text) > MAX_TEASER_WORDS) continue;
-    const shared = [...stems].some((s) => (docCounts.get(s) ?? 0) > 1);
-    if (!shared) drop(b, 'unrelated teaser');
+    return stems.size >= MIN_TEASER_CONTENT_WORDS && wordCount(b.text) <= MAX_TEASER_WORDS && ![...stems].some((s) => (docCounts.get(s) ?? 0) > 1);
+  };
+  for (const b of body) {
+    if (b.kind !== 'heading' || !unrelated(b)) continue;
+    drop(b, 'unrelated teaser');
+    const next = blocks[b.index + 1];
+    if (next && next.kept && next.kind === 'body' && unrelated(next)) drop(next, 'unrelated teaser');
   }
 }
 
