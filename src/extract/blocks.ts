@@ -10,6 +10,8 @@ export interface ClassifyOptions {
   titleHint?: string | null;
   /** Plain text: the first short line may be the title. HTML has its title elsewhere. */
   detectTitle: boolean;
+  /** Comparison keys of the lines that recur across the source's articles. */
+  siteTemplates?: ReadonlySet<string>;
 }
 
 const MAX_TITLE_WORDS = 30;
@@ -200,6 +202,12 @@ function markUnrelatedTeasers(blocks: Block[]): void {
   }
 }
 
+/** Body lines the source prints on many of its pages (not titles, not source credits) are its template. */
+function markSiteTemplates(blocks: Block[], templates: ReadonlySet<string> | undefined): void {
+  if (!templates?.size) return;
+  for (const b of blocks) if (b.kept && (b.kind === 'body' || b.kind === 'heading') && templates.has(phraseKey(b.text))) drop(b, 'site-template');
+}
+
 /** Classify the lines of a page; every block keeps its decision and reason. */
 export function classifyBlocks(lines: string[], opts: ClassifyOptions): Block[] {
   const blocks: Block[] = lines.map((text, index) => ({ index, text, kept: true, kind: 'body', reason: 'body' }));
@@ -209,6 +217,7 @@ export function classifyBlocks(lines: string[], opts: ClassifyOptions): Block[] 
   markTitle(blocks, opts);
   markListedLinks(blocks);
   markEdges(blocks);
+  markSiteTemplates(blocks, opts.siteTemplates);
   markUnrelatedTeasers(blocks);
   return blocks;
 }

@@ -51,7 +51,7 @@ function foundInText(blocks: Block[], lang: string | null): FoundDate | null {
 
 function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
   const textLines = lines(raw.text ?? '');
-  const blocks = classifyBlocks(textLines, { titleHint: raw.title ?? null, detectTitle: true });
+  const blocks = classifyBlocks(textLines, { titleHint: raw.title ?? null, detectTitle: true, siteTemplates: new Set(raw.siteTemplates) });
   const date = inputDate(raw) ?? urlDate(raw.url) ?? foundInText(blocks, raw.lang ?? null);
   const title = raw.title ?? blocks.find((b) => b.kind === 'title')?.text ?? null;
   return finish(raw, blocks, { title, date, source: null, author: null, canonical: null });
