@@ -227,6 +227,8 @@ export function pagePublicationDate(html: string, url: string | null, today = ne
     ['text', () => dateBelowHeadline(s, order, today)],
     ['meta', () => imageDate(s.meta, order, today)],
     ['text', () => dominantTextDate(s.text, order, today)],
+    // Last resort: dates written into the page's scripts and attributes (a date printed by a script, a cache stamp).
+    ['text', () => dominantTextDate(html, order, today)],
   ];
   for (const [source, step] of steps) {
     const date = step();
