@@ -52,18 +52,18 @@ const page = (head: string, body = ''): string => `<html lang="en"><head>${head}
 test('page date: publication meta beats modification, JSON-LD, <time>, URL and visible text', () => {
   const today = '2026-01-01';
   assert.deepEqual(
-    pagePublicationDate(page('<meta property="article:modified_time" content="2020-05-03"><meta property="article:published_time" content="2020-05-01T10:00:00+02:00">'), null, today),
+    pagePublicationDate(page('<meta property="article:modified_time" content="2020-05-03"><meta property="article:published_time" content="2020-05-01T10:00:00+02:00">'), null, { today }),
     { date: '2020-05-01', source: 'meta' },
   );
   assert.deepEqual(
-    pagePublicationDate(page('<script type="application/ld+json">{"dateModified":"2020-06-02","datePublished":"Sun, 31 May 2020 07:34:36 GMT"}</script>'), null, today),
+    pagePublicationDate(page('<script type="application/ld+json">{"dateModified":"2020-06-02","datePublished":"Sun, 31 May 2020 07:34:36 GMT"}</script>'), null, { today }),
     { date: '2020-05-31', source: 'json-ld' },
   );
-  assert.deepEqual(pagePublicationDate(page('', '<time datetime="2019-01-02" itemprop="dateModified"></time><time pubdate datetime="2019-01-01">x</time>'), null, today), { date: '2019-01-01', source: 'time-element' });
-  assert.deepEqual(pagePublicationDate(page('', '<p>No date here.</p>'), 'https://a.b/2018/08/14/genoa', today), { date: '2018-08-14', source: 'url' });
-  assert.deepEqual(pagePublicationDate(page('', '<h1>Headline</h1><div class="byline">By A. Writer · 14 agosto 2018</div><p>Text.</p>'), null, today), { date: '2018-08-14', source: 'text' });
-  assert.equal(pagePublicationDate(page('<meta name="date" content="2031-01-01">'), null, today), null, 'a date after today is not plausible');
-  assert.equal(pagePublicationDate(page('', '<span class="joinDate">Joined 20 Mar 2007</span><div class="date">10 Jul 2020</div>'), null, today)?.date, '2020-07-10', 'a profile\'s join date is not the article\'s');
+  assert.deepEqual(pagePublicationDate(page('', '<time datetime="2019-01-02" itemprop="dateModified"></time><time pubdate datetime="2019-01-01">x</time>'), null, { today }), { date: '2019-01-01', source: 'time-element' });
+  assert.deepEqual(pagePublicationDate(page('', '<p>No date here.</p>'), 'https://a.b/2018/08/14/genoa', { today }), { date: '2018-08-14', source: 'url' });
+  assert.deepEqual(pagePublicationDate(page('', '<h1>Headline</h1><div class="byline">By A. Writer · 14 agosto 2018</div><p>Text.</p>'), null, { today }), { date: '2018-08-14', source: 'text' });
+  assert.equal(pagePublicationDate(page('<meta name="date" content="2031-01-01">'), null, { today }), null, 'a date after today is not plausible');
+  assert.equal(pagePublicationDate(page('', '<span class="joinDate">Joined 20 Mar 2007</span><div class="date">10 Jul 2020</div>'), null, { today })?.date, '2020-07-10', 'a profile\'s join date is not the article\'s');
 });
 
 const LEAD = 'The government approved the budget plan overnight after a long meeting of the cabinet with the finance minister.';

@@ -41,8 +41,6 @@ interface Signals {
   containers: string[];
   title: string;
   text: string;
-  /** Where the first <h1> starts in `text`: the article's own date sits just below its headline. */
-  h1At: number;
   lang: string | null;
 }
 
@@ -52,10 +50,9 @@ function attrDate(attrs: Record<string, string>): string | undefined {
 
 /** One pass over the page: meta values, marked elements, date containers, visible text. */
 function collectSignals(html: string): Signals {
-  const s: Signals = { meta: new Map(), marked: [], times: [], containers: [], title: '', text: '', h1At: -1, lang: null };
+  const s: Signals = { meta: new Map(), marked: [], times: [], containers: [], title: '', text: '', lang: null };
   const open: { tag: string; text: string; container: boolean }[] = [];
   const texts: string[] = [];
-  let length = 0;
   let skip = 0;
   let inTitle = false;
   const parser = new Parser(
@@ -67,7 +64,6 @@ function collectSignals(html: string): Signals {
         }
         if (name === 'html' && attrs.lang) s.lang = attrs.lang;
         if (name === 'title') inTitle = true;
-        if (name === 'h1' && s.h1At < 0) s.h1At = length;
         const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '').toLowerCase();
         if (name === 'meta' && key && attrs.content) s.meta.set(key, [...(s.meta.get(key) ?? []), attrs.content]);
         const itemprop = (attrs.itemprop ?? '').toLowerCase();
@@ -84,7 +80,6 @@ function collectSignals(html: string): Signals {
         if (skip) return;
         if (inTitle) s.title += text;
         texts.push(text);
-        length += text.length + 1;
         for (const o of open) if (o.container && o.text.length < MAX_CONTAINER_TEXT) o.text += text;
       },
       onclosetag(name) {
@@ -162,14 +157,29 @@ function imageDate(meta: Map<string, string[]>, order: DayOrder, latest: string)
   return null;
 }
 
-/** Span of text below the headline searched for the article's own date. */
-const BELOW_HEADLINE = 1500;
+/** Characters of markup below the headline searched for the article's own date. */
+const BELOW_HEADLINE = 4000;
 
-/** The first date written just below the page's headline (the byline or dateline). */
-function dateBelowHeadline(s: Signals, order: DayOrder, latest: string): string | null {
-  if (s.h1At < 0) return null;
-  const below = s.text.slice(s.h1At, s.h1At + BELOW_HEADLINE);
-  return findDates(below, order).find((d) => d.date >= EARLIEST && d.date <= latest)?.date ?? null;
+/** <h1> elements tried: the first is often the site's logo, the article's headline comes next. */
+const HEADLINES_TRIED = 3;
+
+/**
+ * The first date written just below a <h1> (the byline or dateline), read from a bounded window of the markup with
+ * scripts, styles and tags removed: no second parse of the whole page for it.
+ */
+function dateBelowHeadline(html: string, order: DayOrder, latest: string): string | null {
+  let tried = 0;
+  for (const h1 of html.matchAll(/<h1[\s>]/gi)) {
+    if (++tried > HEADLINES_TRIED) break;
+    const below = html
+      .slice(h1.index, h1.index + BELOW_HEADLINE)
+      .replace(/<(script|style)\b[\s\S]*?(<\/\1>|$)/gi, ' ')
+      .replace(/<[^>]*>?/g, ' ')
+      .replace(/&nbsp;|&#160;/g, ' ');
+    const date = findDates(below, order).find((d) => d.date >= EARLIEST && d.date <= latest)?.date;
+    if (date) return date;
+  }
+  return null;
 }
 
 /** The date the visible text names most often; on a tie the earliest, as a header's "today" is later than the article. */
@@ -192,8 +202,15 @@ function shiftDay(date: string, days: number): string {
 
 /** A UTC stamp's day, replaced by the day the page shows below its headline when that is one day off (the publisher's local day). */
 function localDay(stamp: Stamp, shown: string | null): string {
-  if (!shown || !UTC_STAMP.test(stamp.raw)) return stamp.date;
+  if (!shown) return stamp.date;
   return shown === shiftDay(stamp.date, -1) || shown === shiftDay(stamp.date, 1) ? shown : stamp.date;
+}
+
+export interface DateOptions {
+  /** The page head as already scanned (meta tags, first value per name; `<html lang>`), to skip a second pass when it suffices. */
+  head?: { meta: ReadonlyMap<string, string>; lang: string | null };
+  /** Latest plausible date (ISO); today by default. */
+  today?: string;
 }
 
 /**
@@ -201,30 +218,35 @@ function localDay(stamp: Stamp, shown: string | null): string {
  * marked as the publication date, the URL, <time> elements, date containers (byline, dateline), modification dates,
  * the title, then the date the visible text names most often.
  */
-export function pagePublicationDate(html: string, url: string | null, today = new Date().toISOString().slice(0, 10)): FoundDate | null {
-  const s = collectSignals(html);
-  const order = dayOrder(s.lang);
+export function pagePublicationDate(html: string, url: string | null, opts: DateOptions = {}): FoundDate | null {
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  // The full pass over the page runs only when the head's meta tags and the JSON fields do not settle the date.
+  let scanned: Signals | null = null;
+  const signals = (): Signals => (scanned ??= collectSignals(html));
+  const head = opts.head;
+  const order = dayOrder(head ? head.lang : signals().lang);
   const fromUrl = plausible(dateFromUrl(url) ?? undefined, order, today);
-  const visible = firstPlausible(s.containers, order, today);
+  const headMeta = head ? new Map([...head.meta].map(([k, v]) => [k, [v]])) : null;
   const stamped: [DateSource, () => Stamp | null][] = [
-    ['meta', () => metaPublished(s.meta, order, today)],
+    ['meta', () => metaPublished(headMeta ?? signals().meta, order, today)],
     ['json-ld', () => firstStamp(jsonDates(html, JSON_PUBLISHED), order, today)],
-    ['time-element', () => firstStamp(s.marked, order, today)],
+    ['time-element', () => firstStamp(signals().marked, order, today)],
   ];
   for (const [source, step] of stamped) {
     const stamp = step();
     if (!stamp) continue;
-    const date = fromUrl === stamp.date ? stamp.date : localDay(stamp, dateBelowHeadline(s, order, today));
+    const date = fromUrl === stamp.date || !UTC_STAMP.test(stamp.raw) ? stamp.date : localDay(stamp, dateBelowHeadline(html, order, today));
     return { date, source: date === stamp.date ? source : 'text' };
   }
+  const s = signals();
   const steps: [DateSource, () => string | null][] = [
     ['url', () => fromUrl],
     ['time-element', () => firstPlausible(s.times, order, today)],
-    ['text', () => visible],
+    ['text', () => firstPlausible(s.containers, order, today)],
     ['meta', () => firstPlausible(MODIFIED_META.flatMap((k) => s.meta.get(k) ?? []), order, today)],
     ['json-ld', () => firstPlausible(jsonDates(html, JSON_MODIFIED), order, today)],
     ['text', () => plausible(s.title, order, today)],
-    ['text', () => dateBelowHeadline(s, order, today)],
+    ['text', () => dateBelowHeadline(html, order, today)],
     ['meta', () => imageDate(s.meta, order, today)],
     ['text', () => dominantTextDate(s.text, order, today)],
     // Last resort: dates written into the page's scripts and attributes (a date printed by a script, a cache stamp).

@@ -73,7 +73,7 @@ function fromHtml(raw: RawDoc, depth: number): Omit<Document, 'origin' | 'format
   const siteName = htmlSiteName(meta);
   const url = raw.url ?? meta.canonical ?? meta.meta.get('og:url') ?? null;
   const rawTitle = raw.title ?? meta.meta.get('og:title') ?? main.readabilityTitle ?? meta.title ?? meta.h1;
-  const date = inputDate(raw) ?? pagePublicationDate(raw.html ?? '', url);
+  const date = inputDate(raw) ?? pagePublicationDate(raw.html ?? '', url, { head: meta });
   const result = finish(raw, blocks, {
     title: rawTitle ? cleanTitle(squashSpaces(rawTitle), siteName) : null,
     date,
