@@ -181,3 +181,11 @@ export interface RunSummary {
   rejected: number;
   seconds: number;
 }
+
+// ── Site templates (plain-text boilerplate across a source's articles) ──
+
+// RawDoc, continued (interface merging keeps this addition in its own section).
+export interface RawDoc {
+  /** Comparison keys of the lines that recur across this record's source (its site template), found before extraction. */
+  siteTemplates?: string[];
+}

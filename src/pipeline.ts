@@ -8,6 +8,7 @@ import { deriveStory } from './stories/index.js';
 import { stagePool, type StagePool } from './queue/pool.js';
 import type { Processed } from './queue/stages.js';
 import { articleKey } from './store/keys.js';
+import { SiteTemplates } from './extract/templates.js';
 import type { Store } from './store/types.js';
 
 export interface IngestOptions {
@@ -42,6 +43,23 @@ function folderSource(raw: RawDoc): string | null {
   if (!raw.file) return null;
   const dir = basename(dirname(raw.file));
   return dir && dir !== '.' ? dir : null;
+}
+
+/**
+ * First pass over the local inputs: line counts per source, so that every page is classified against its site's
+ * template whatever order the pages come in (URLs are not fetched twice; their pages have no template).
+ */
+async function countSiteTemplates(units: InputUnit[], sourceFromFolder: boolean): Promise<SiteTemplates> {
+  const templates = new SiteTemplates();
+  for (const unit of units) {
+    if (unit.kind !== 'file') continue;
+    for await (const item of readUnit(unit)) {
+      if (!('doc' in item)) continue;
+      if (sourceFromFolder && !item.doc.source) item.doc.source = folderSource(item.doc) ?? undefined;
+      templates.add(item.doc);
+    }
+  }
+  return templates;
 }
 
 /** Rebuild the reader-facing view of every story whose members changed. */
@@ -112,6 +130,7 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
     }
   };
 
+  const templates = await countSiteTemplates(units, opts.sourceFromFolder ?? false);
   let done = 0;
   try {
     for (const unit of units) {
@@ -121,6 +140,7 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
         else {
           const raw = item.doc;
           if (opts.sourceFromFolder && !raw.source) raw.source = folderSource(raw) ?? undefined;
+          raw.siteTemplates = templates.templatesFor(raw);
           order.push({ raw });
           pool.submit(raw);
         }

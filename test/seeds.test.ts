@@ -3,26 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { SEED_DROPPED, SEED_FILES, SEED_REPEATED_HEADLINES, SEED_THREAD_START, seedLines } from '../bench/seeds-expected.js';
 import { SEEDS, jsonLines, runCli, skipUnlessExists, tempDir } from './helpers.js';
-
-const FILES = ['000_1f298d9b859c463a.txt', '001_497be36c90901019.txt', '002_f4f712fbaee730b4.txt', '003_53214adcda68b458.txt', '004_96a97beebc6364a5.txt'];
-
-// The boilerplate EXPECTED.md lists, by a distinctive piece of each line.
-const DROPPED = [
-  'Skip to main content',
-  "Editors' Recommendations",
-  'Related news',
-  'Latest Stories',
-  'Jennifer Garner Won the Oscar For Best Arms',
-  'The clip went viral with everyone sharing outpours of concern',
-  'Posts: 74; Member since',
-  'Xiaomi has better chances to succeed in the US market than Huawei',
-  'USA government is afraid for it',
-  'All right Xiaomi we',
-  'This copy is for your personal, non-commercial use only',
-  "FCC OKs Cingular's purchase of AT&T Wireless",
-];
-const REPEATED_HEADLINES = ['Get ready, USA: Xiaomi smartphones could come this year', 'Xiaomi plans to enter the US market in 2019'];
 
 interface ExportedArticle {
   id: string;
@@ -38,7 +20,7 @@ const skip = skipUnlessExists(SEEDS, 'the seed articles (../shared/seeds)');
 test('seeds: five articles, languages, date, boilerplate dropped, every article line kept, one story', { skip }, () => {
   const dir = tempDir();
   const db = join(dir, 'seeds.db');
-  const res = runCli(['ingest', '--db', db, '--json', ...FILES.map((f) => join(SEEDS, f))]);
+  const res = runCli(['ingest', '--db', db, '--json', ...SEED_FILES.map((f) => join(SEEDS, f))]);
   assert.equal(res.status, 0, res.stderr);
   const articles = jsonLines<ExportedArticle>(runCli(['export', 'articles', '--db', db]).stdout);
   assert.equal(articles.length, 5);
@@ -49,9 +31,9 @@ test('seeds: five articles, languages, date, boilerplate dropped, every article 
 
   for (const a of articles) {
     const kept = `${a.title}\n${a.text}`;
-    for (const piece of DROPPED) assert.ok(!kept.includes(piece), `"${piece}" must be dropped from ${a.id}`);
+    for (const piece of SEED_DROPPED) assert.ok(!kept.includes(piece), `"${piece}" must be dropped from ${a.id}`);
   }
-  for (const headline of REPEATED_HEADLINES) {
+  for (const headline of SEED_REPEATED_HEADLINES) {
     const a = articles.find((x) => x.title === headline);
     assert.ok(a, `"${headline}" is a title`);
     assert.ok(!a.text.includes(headline), 'the repeated headline is not in the body');
@@ -59,12 +41,12 @@ test('seeds: five articles, languages, date, boilerplate dropped, every article 
   }
 
   // Every line of the seed files that is not boilerplate is kept, in the title or the text.
-  for (const file of FILES) {
+  for (const file of SEED_FILES) {
     const a = byFile(file.slice(0, 3));
     const kept = `${a.title}\n${a.text}`.replace(/\s+/g, ' ');
-    const lines = readFileSync(join(SEEDS, file), 'utf8').replace(/^ ?date \d{4}-\d{2}-\d{2}\s*/, '').split('\n').map((l) => l.trim().replace(/\s+/g, ' ')).filter(Boolean);
-    const threadStart = lines.findIndex((l) => l === '1. vasta');
-    const articleLines = lines.filter((l, i) => !DROPPED.some((d) => l.includes(d)) && !(threadStart >= 0 && i >= threadStart));
+    const lines = seedLines(readFileSync(join(SEEDS, file), 'utf8'));
+    const threadStart = lines.findIndex((l) => l === SEED_THREAD_START);
+    const articleLines = lines.filter((l, i) => !SEED_DROPPED.some((d) => l.includes(d)) && !(threadStart >= 0 && i >= threadStart));
     for (const line of articleLines) assert.ok(kept.includes(line), `${file}: article line lost: "${line.slice(0, 80)}"`);
   }
 

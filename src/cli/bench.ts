@@ -8,6 +8,8 @@ const BENCHES: Record<string, () => Promise<BenchRunner>> = {
   ingest: async () => (await import('../../bench/ingest.js')).ingestReport,
   stories: async () => (await import('../../bench/stories.js')).storiesReport,
   extract: async () => (await import('../../bench/extract.js')).extractReport,
+  dates: async () => (await import('../../bench/dates.js')).datesReport,
+  boilerplate: async () => (await import('../../bench/boilerplate.js')).boilerplateReport,
 };
 
 export function benchCommand(): Command {

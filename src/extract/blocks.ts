@@ -15,12 +15,20 @@ export interface ClassifyOptions {
    * alone are skipped (inside an article, table cells, list items and recipe steps repeat legitimately).
    */
   structured?: boolean;
+  /** Comparison keys of the lines that recur across the source's articles. */
+  siteTemplates?: ReadonlySet<string>;
 }
 
 const MAX_TITLE_WORDS = 30;
 /** Fewest content words a block needs before "it shares no word with the article" means anything. */
-const MIN_TEASER_CONTENT_WORDS = 4;
+const MIN_TEASER_CONTENT_WORDS = 3;
 const MAX_TEASER_WORDS = 45;
+/** A teaser's blurb is one short sentence; article paragraphs run longer. */
+const MAX_BLURB_WORDS = 24;
+/** A paragraph sharing no word with the article means little in a short article: blurbs are judged only in longer ones. */
+const MIN_PARAGRAPHS_FOR_BLURBS = 6;
+/** Links listed under a "related" or "read also" label. */
+const MAX_LISTED_LINKS = 3;
 /** Fewest paragraphs an article needs before lexical cohesion is trusted to find teasers. */
 const MIN_PARAGRAPHS_FOR_COHESION = 4;
 
@@ -74,6 +82,18 @@ function markCommentThread(blocks: Block[]): void {
   for (let i = start + 1; i < blocks.length; i++) if (blocks[i]!.kept) drop(blocks[i]!, 'reader comments');
 }
 
+/** The short lines right under a bare "related" or "read also" label are the links it lists. */
+function markListedLinks(blocks: Block[]): void {
+  blocks.forEach((label, i) => {
+    if (label.kept || (label.reason !== 'related' && label.reason !== 'recommendation')) return;
+    for (let j = i + 1; j <= i + MAX_LISTED_LINKS && j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (!b.kept || b.kind !== 'body' || isParagraphLike(b.text) || !looksLikeTitle(b.text)) break;
+      drop(b, 'related');
+    }
+  });
+}
+
 /** The comparison key of a line, without a trailing " | Site name" as page titles carry. */
 function repeatKey(text: string): string {
   return phraseKey(text.replace(/\s+[|–—]\s+[^|–—]{2,40}$/, ''));
@@ -92,12 +112,21 @@ function markRepeats(blocks: Block[]): void {
 
 function looksLikeTitle(text: string): boolean {
   const n = wordCount(text);
-  return n >= 2 && n <= MAX_TITLE_WORDS && !/[.:;,]$/.test(text.trim());
+  const t = text.trim();
+  // A line wholly in brackets is a caption or a note, never the headline.
+  return n >= 2 && n <= MAX_TITLE_WORDS && !/[.:;,]$/.test(t) && !/^[([].*[)\]]$/.test(t);
+}
+
+/** Of the short lines above the text, the headline is the fullest: bylines, credits and section labels are shorter. */
+function fullest(candidates: Block[]): Block | undefined {
+  let best: Block | undefined;
+  for (const b of candidates) if (!best || wordCount(b.text) >= wordCount(best.text)) best = b;
+  return best;
 }
 
 /**
  * The title: the line equal to the given title; else, among the short lines before the first paragraph, one the page
- * repeats (headlines are printed more than once), else the last one (the headline sits just above the text).
+ * repeats (headlines are printed more than once), else the fullest one.
  */
 function markTitle(blocks: Block[], opts: ClassifyOptions): void {
   const kept = blocks.filter((b) => b.kept);
@@ -107,7 +136,7 @@ function markTitle(blocks: Block[], opts: ClassifyOptions): void {
     const firstParagraph = kept.findIndex((b) => isParagraphLike(b.text));
     const head = kept.slice(0, firstParagraph < 0 ? 1 : firstParagraph).filter((b) => looksLikeTitle(b.text));
     const repeated = new Set(blocks.filter((b) => b.reason === 'repeated line').map((b) => repeatKey(b.text)));
-    candidate = head.find((b) => repeated.has(repeatKey(b.text))) ?? head[head.length - 1];
+    candidate = head.find((b) => repeated.has(repeatKey(b.text))) ?? fullest(head);
     // A page that starts straight with a short line of running text has no title line.
     if (!candidate && firstParagraph === 0 && looksLikeTitle(kept[0]!.text) && wordCount(kept[0]!.text) <= 14 && !/[.]$/.test(kept[0]!.text)) candidate = kept[0];
   }
@@ -155,21 +184,33 @@ function contentStems(text: string): string[] {
 }
 
 /**
- * A short block that shares not one content word with the rest of the article is an unrelated teaser
- * (a headline and blurb of another story placed mid-page).
+ * A short heading that shares not one content word with the article (title included) is the headline of another story
+ * placed mid-page; the blurb right under such a headline goes with it. A paragraph on its own is never judged by
+ * vocabulary alone: short news paragraphs often share no word with their neighbours.
  */
 function markUnrelatedTeasers(blocks: Block[]): void {
-  const body = blocks.filter((b) => b.kept && (b.kind === 'body' || b.kind === 'heading'));
-  if (body.filter((b) => isParagraphLike(b.text)).length < MIN_PARAGRAPHS_FOR_COHESION) return;
+  const body = blocks.filter((b) => b.kept && (b.kind === 'body' || b.kind === 'heading' || b.kind === 'title'));
+  const paragraphs = body.filter((b) => isParagraphLike(b.text)).length;
+  if (paragraphs < MIN_PARAGRAPHS_FOR_COHESION) return;
   const stemsOf = new Map(body.map((b) => [b, new Set(contentStems(b.text))]));
   const docCounts = new Map<string, number>();
   for (const set of stemsOf.values()) for (const s of set) docCounts.set(s, (docCounts.get(s) ?? 0) + 1);
-  for (const b of body) {
+  const unrelated = (b: Block): boolean => {
     const stems = stemsOf.get(b)!;
-    if (stems.size < MIN_TEASER_CONTENT_WORDS - (b.kind === 'heading' ? 1 : 0) || wordCount(b.text) > MAX_TEASER_WORDS) continue;
-    const shared = [...stems].some((s) => (docCounts.get(s) ?? 0) > 1);
-    if (!shared) drop(b, 'unrelated teaser');
+    return stems.size >= MIN_TEASER_CONTENT_WORDS && wordCount(b.text) <= MAX_TEASER_WORDS && ![...stems].some((s) => (docCounts.get(s) ?? 0) > 1);
+  };
+  for (const b of body) {
+    if (b.kind !== 'heading' || !unrelated(b)) continue;
+    drop(b, 'unrelated teaser');
+    const next = blocks[b.index + 1];
+    if (paragraphs >= MIN_PARAGRAPHS_FOR_BLURBS && next && next.kept && next.kind === 'body' && wordCount(next.text) <= MAX_BLURB_WORDS && unrelated(next)) drop(next, 'unrelated teaser');
   }
+}
+
+/** Body lines the source prints on many of its pages (not titles, not source credits) are its template. */
+function markSiteTemplates(blocks: Block[], templates: ReadonlySet<string> | undefined): void {
+  if (!templates?.size) return;
+  for (const b of blocks) if (b.kept && (b.kind === 'body' || b.kind === 'heading') && templates.has(phraseKey(b.text))) drop(b, 'site-template');
 }
 
 /** Classify the lines of a page; every block keeps its decision and reason. */
@@ -179,8 +220,11 @@ export function classifyBlocks(lines: string[], opts: ClassifyOptions): Block[] 
   markCommentThread(blocks);
   if (!opts.structured) markRepeats(blocks);
   markTitle(blocks, opts);
-  if (opts.structured) return blocks;
-  markEdges(blocks);
-  markUnrelatedTeasers(blocks);
+  if (!opts.structured) {
+    markListedLinks(blocks);
+    markEdges(blocks);
+  }
+  markSiteTemplates(blocks, opts.siteTemplates);
+  if (!opts.structured) markUnrelatedTeasers(blocks);
   return blocks;
 }

@@ -5,8 +5,11 @@ import { normalizeText, squashSpaces } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { classifyBlocks } from './blocks.js';
 import { MAX_DEPTH, mainContent, nestingDepth } from './html.js';
-import { cleanTitle, hostOf, htmlAuthor, htmlPublicationDate, htmlSiteName, urlDate, type FoundDate } from './metadata.js';
+import { textDateline } from './dateline.js';
+import { pagePublicationDate } from './htmldates.js';
+import { cleanTitle, hostOf, htmlAuthor, htmlSiteName, urlDate, type FoundDate } from './metadata.js';
 import { isoDate } from '../ingest/records.js';
+import { repairRecord } from '../ingest/mojibake.js';
 
 const MAX_DERIVED_TITLE = 120;
 
@@ -41,10 +44,15 @@ function inputDate(raw: RawDoc): FoundDate | null {
   return date ? { date, source: raw.dateSource ?? 'input' } : null;
 }
 
+function foundInText(blocks: Block[], lang: string | null): FoundDate | null {
+  const date = textDateline(blocks, lang);
+  return date ? { date, source: 'text' } : null;
+}
+
 function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
   const textLines = lines(raw.text ?? '');
-  const blocks = classifyBlocks(textLines, { titleHint: raw.title ?? null, detectTitle: true });
-  const date = inputDate(raw) ?? urlDate(raw.url);
+  const blocks = classifyBlocks(textLines, { titleHint: raw.title ?? null, detectTitle: true, siteTemplates: new Set(raw.siteTemplates) });
+  const date = inputDate(raw) ?? urlDate(raw.url) ?? foundInText(blocks, raw.lang ?? null);
   const title = raw.title ?? blocks.find((b) => b.kind === 'title')?.text ?? null;
   return finish(raw, blocks, { title, date, source: null, author: null, canonical: null });
 }
@@ -65,7 +73,7 @@ function fromHtml(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'w
   const siteName = htmlSiteName(meta);
   const url = raw.url ?? meta.canonical ?? meta.meta.get('og:url') ?? null;
   const rawTitle = raw.title ?? meta.meta.get('og:title') ?? meta.title ?? meta.h1;
-  const date = inputDate(raw) ?? htmlPublicationDate(meta, url);
+  const date = inputDate(raw) ?? pagePublicationDate(raw.html ?? '', url, { head: meta });
   const result = finish(raw, blocks, {
     title: rawTitle ? cleanTitle(squashSpaces(rawTitle), siteName) : null,
     date,
@@ -107,7 +115,8 @@ function finish(raw: RawDoc, blocks: Block[], found: Found): Omit<Document, 'ori
 }
 
 /** Clean one raw record; a record with no article text left becomes a reject. */
-export function extract(raw: RawDoc): Document | Reject {
+export function extract(input: RawDoc): Document | Reject {
+  const raw = repairRecord(input);
   const warnings = [...raw.warnings];
   let core: Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'>;
   if (raw.html !== undefined && (raw.text === undefined || raw.format === 'html')) {

@@ -16,8 +16,8 @@ let loaded: Rules | null = null;
 /** The key a whole line is compared by: folded, with edge punctuation and bullets trimmed. */
 export function phraseKey(line: string): string {
   return foldKey(line)
-    .replace(/^[\s•·»›>|*\-–—]+/, '')
-    .replace(/[\s:.…»›>|!*\-–—]+$/, '')
+    .replace(/^[\s•·»›>|*(\[\-–—]+/, '')
+    .replace(/[\s:.…»›>|!*)\]\-–—]+$/, '')
     .replace(/\s+/g, ' ');
 }
 

@@ -6,7 +6,8 @@ export const LSH_BANDS = 16;
 const ROWS = MINHASH_SIZE / LSH_BANDS;
 const SHINGLE = 5;
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small seeded generator of 32-bit integers. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,0 +1,89 @@
+// `storyline bench dates`: publication-date accuracy on the htmldate MediaCloud set, beside htmldate's published figures.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { extract, isReject } from '../src/extract/index.js';
+import { decodeBytes, declaredHtmlCharset } from '../src/ingest/decode.js';
+import type { BenchOptions, BenchReport } from './report.js';
+import { BENCH_DATA, fmt, skipReport } from './shared-data.js';
+
+const DATA = join(BENCH_DATA, 'htmldate');
+
+interface Item {
+  url: string;
+  file: string;
+  date: string | null;
+}
+
+/** htmldate's published figures (docs/evaluation.rst, 2026-06-01), measured on 1000 pages of which these are 200. */
+const REFERENCES: [string, number, number, number, number][] = [
+  ['htmldate 1.10.0 (extensive)', 0.908, 0.993, 0.903, 0.949],
+  ['htmldate 1.10.0 (fast)', 0.924, 0.927, 0.861, 0.925],
+  ['newspaper4k 0.9.5', 0.912, 0.728, 0.68, 0.81],
+  ['news-please 1.6.16', 0.845, 0.777, 0.68, 0.81],
+  ['articleDateExtractor 0.20', 0.846, 0.745, 0.656, 0.792],
+  ['goose3 3.1.21', 0.93, 0.568, 0.545, 0.706],
+  ['date_guesser 2.1.4', 0.832, 0.611, 0.544, 0.705],
+];
+
+export interface DateScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+/** htmldate's rule: equal → TP, different → FP, no answer → FN; a page with no date can only be a TN by silence. */
+export function scoreDate(score: DateScore, expected: string | null, found: string | null): void {
+  if (expected === null) {
+    if (found === null) score.tn++;
+    else score.fp++;
+  } else if (found === null) score.fn++;
+  else if (found === expected) score.tp++;
+  else score.fp++;
+}
+
+/** The publication date ingest gives this page (decoded as ingest decodes it, with its URL), or null. */
+export function pageDate(bytes: Uint8Array, url: string): { date: string | null; source: string | null } {
+  const decoded = decodeBytes(bytes, declaredHtmlCharset(bytes));
+  if (!decoded.ok) return { date: null, source: null };
+  const doc = extract({ origin: url, url, html: decoded.text, format: 'html', meta: {}, warnings: [] });
+  return isReject(doc) ? { date: null, source: null } : { date: doc.published, source: doc.publishedSource };
+}
+
+export async function datesReport(o: BenchOptions): Promise<BenchReport> {
+  const index = join(DATA, 'expected-dates.json');
+  if (!existsSync(index)) return skipReport('dates', `htmldate set not found at ${DATA}`);
+  const items = (JSON.parse(readFileSync(index, 'utf8')) as { items: Item[] }).items.slice(0, o.count);
+  const score: DateScore = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const bySource = new Map<string, number>();
+  const misses: string[] = [];
+  const t0 = performance.now();
+  for (const item of items) {
+    const found = pageDate(gunzipSync(readFileSync(join(DATA, item.file))), item.url);
+    scoreDate(score, item.date, found.date);
+    if (found.source) bySource.set(found.source, (bySource.get(found.source) ?? 0) + 1);
+    if (found.date !== item.date) misses.push(`${item.file}: expected ${item.date ?? 'none'}, got ${found.date ?? 'none'} (${found.source ?? '-'})`);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const { tp, fp, fn, tn } = score;
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  const accuracy = items.length ? (tp + tn) / items.length : 0;
+  const f1 = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  const rows = [
+    ['system', 'precision', 'recall', 'accuracy', 'F-score', 'pages'],
+    ['storyline (this run)', fmt(precision), fmt(recall), fmt(accuracy), fmt(f1), String(items.length)],
+    ...REFERENCES.map(([name, p, r, a, f]) => [name, fmt(p), fmt(r), fmt(a), fmt(f), '1000']),
+  ];
+  const sources = [...bySource].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ');
+  return {
+    json: { bench: 'dates', accuracy, precision, recall, f1, pages: items.length, tp, fp, fn, tn, seconds: Number(seconds.toFixed(2)), sources: Object.fromEntries(bySource), misses },
+    rows,
+    notes: [
+      `${items.length} pages of htmldate's MediaCloud 2020 set in ${seconds.toFixed(1)} s; date sources used: ${sources || 'none'}.`,
+      'Reference figures are htmldate\'s own, on 1000 pages (these 200 plus 800 BBAW pages not included here).',
+      ...misses.map((m) => `miss ${m}`),
+    ],
+  };
+}

@@ -1,0 +1,109 @@
+// Publication dates: written dates in five languages, and the signals of an HTML page in order of strength.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Document } from '../src/model.js';
+import { extract, isReject } from '../src/extract/index.js';
+import { dayOrder, findDates, parseDate } from '../src/extract/dateparse.js';
+import { pagePublicationDate } from '../src/extract/htmldates.js';
+import { dateFromUrl } from '../src/extract/metadata.js';
+import { jsonLines, runCli, tempDir } from './helpers.js';
+
+test('written dates in en/it/de/fr/es, ISO, all-number and CJK forms', () => {
+  const cases: [string, string][] = [
+    ['Washington, 30 settembre 2018 - Il presidente', '2018-09-30'],
+    ['Posted Sep 29, 2018 at 10:00', '2018-09-29'],
+    ['Berlin, 3. Mai 2018. Die Regierung', '2018-05-03'],
+    ['Paris, le 4 mai 2018 –', '2018-05-04'],
+    ['publié le 1er février 2019', '2019-02-01'],
+    ['Madrid, 4 de mayo de 2018', '2018-05-04'],
+    ['Sun, 11 Oct 2020 07:34:36 GMT', '2020-10-11'],
+    ['04:25:06 PM IST Apr 08, 2020', '2020-04-08'],
+    ['2020-12-05T23:15:00Z', '2020-12-05'],
+    ['20201123T05:02:35Z', '2020-11-23'],
+    ['2020/04/17 01:43:09', '2020-04-17'],
+    ['2020年7月11日(土)', '2020-07-11'],
+    ['17/03/2020', '2020-03-17'],
+    ['Zürich, 12. März 2021', '2021-03-12'],
+  ];
+  for (const [text, date] of cases) assert.equal(parseDate(text), date, text);
+  assert.equal(parseDate('31/02/2020'), null, 'no such day');
+  assert.equal(parseDate('may be 5 or 2018'), null);
+});
+
+test('all-number dates read by the language habit unless a part is over 12', () => {
+  assert.equal(dayOrder('en'), 'mdy');
+  assert.equal(dayOrder('it-IT'), 'dmy');
+  assert.equal(parseDate('05/04/2018', dayOrder('en')), '2018-05-04');
+  assert.equal(parseDate('05/04/2018', dayOrder('fr')), '2018-04-05');
+  assert.equal(parseDate('25/04/2018', 'mdy'), '2018-04-25');
+  assert.deepEqual(findDates('from 1 May 2018 to 3 May 2018').map((d) => d.date), ['2018-05-01', '2018-05-03']);
+});
+
+test('URL dates: slashes, dashes and eight digits', () => {
+  assert.equal(dateFromUrl('https://x.com/2019/04/15/story'), '2019-04-15');
+  assert.equal(dateFromUrl('https://x.com/news/20201123/story'), '2020-11-23');
+  assert.equal(dateFromUrl('https://x.com/news/12345678/story'), null);
+});
+
+const page = (head: string, body = ''): string => `<html lang="en"><head>${head}</head><body>${body}</body></html>`;
+
+test('page date: publication meta beats modification, JSON-LD, <time>, URL and visible text', () => {
+  const today = '2026-01-01';
+  assert.deepEqual(
+    pagePublicationDate(page('<meta property="article:modified_time" content="2020-05-03"><meta property="article:published_time" content="2020-05-01T10:00:00+02:00">'), null, { today }),
+    { date: '2020-05-01', source: 'meta' },
+  );
+  assert.deepEqual(
+    pagePublicationDate(page('<script type="application/ld+json">{"dateModified":"2020-06-02","datePublished":"Sun, 31 May 2020 07:34:36 GMT"}</script>'), null, { today }),
+    { date: '2020-05-31', source: 'json-ld' },
+  );
+  assert.deepEqual(pagePublicationDate(page('', '<time datetime="2019-01-02" itemprop="dateModified"></time><time pubdate datetime="2019-01-01">x</time>'), null, { today }), { date: '2019-01-01', source: 'time-element' });
+  assert.deepEqual(pagePublicationDate(page('', '<p>No date here.</p>'), 'https://a.b/2018/08/14/genoa', { today }), { date: '2018-08-14', source: 'url' });
+  assert.deepEqual(pagePublicationDate(page('', '<h1>Headline</h1><div class="byline">By A. Writer · 14 agosto 2018</div><p>Text.</p>'), null, { today }), { date: '2018-08-14', source: 'text' });
+  assert.equal(pagePublicationDate(page('<meta name="date" content="2031-01-01">'), null, { today }), null, 'a date after today is not plausible');
+  assert.equal(pagePublicationDate(page('', '<span class="joinDate">Joined 20 Mar 2007</span><div class="date">10 Jul 2020</div>'), null, { today })?.date, '2020-07-10', 'a profile\'s join date is not the article\'s');
+});
+
+const LEAD = 'The government approved the budget plan overnight after a long meeting of the cabinet with the finance minister.';
+const SECOND = 'Opposition parties criticised the deficit target and announced they would vote against the plan in parliament.';
+
+function textDoc(text: string, lang?: string): Document {
+  const doc = extract({ origin: 'page.txt', text, format: 'txt', meta: {}, warnings: [], lang });
+  assert.ok(!isReject(doc));
+  return doc;
+}
+
+test('datelines in the text of five languages are the date when nothing better exists, marked as from the text', () => {
+  const cases: [string, string, string][] = [
+    ['Washington, 30 settembre 2018 - Il governo ha approvato la manovra nella notte dopo una lunga riunione.', 'it', '2018-09-30'],
+    ['Posted Sep 29, 2018', 'en', '2018-09-29'],
+    ['BERLIN, 3. Mai 2018 - Die Regierung hat den Haushaltsplan in der Nacht nach langer Sitzung gebilligt.', 'de', '2018-05-03'],
+    ['Paris, le 4 mai 2018 – Le gouvernement a adopté le budget dans la nuit après une longue réunion.', 'fr', '2018-05-04'],
+    ['Madrid, 4 de mayo de 2018. El Gobierno aprobó los presupuestos tras una larga reunión nocturna.', 'es', '2018-05-04'],
+    ['Updated 05/04/2018 10:30', 'en', '2018-05-04'],
+    ['Mis à jour le 05/04/2018', 'fr', '2018-04-05'],
+  ];
+  for (const [line, lang, date] of cases) {
+    const doc = textDoc(`Budget approved\n${line}\n${LEAD}\n${SECOND}\n`, lang);
+    assert.equal(doc.published, date, line);
+    assert.equal(doc.publishedSource, 'text');
+  }
+  const dated = extract({ origin: 'p.txt', text: `Posted Sep 29, 2018\n${LEAD}`, date: '2018-10-01', dateSource: 'date-line', format: 'txt', meta: {}, warnings: [] });
+  assert.ok(!isReject(dated));
+  assert.equal(dated.published, '2018-10-01', 'the date line wins over a date in the text');
+  const comment = textDoc(`${LEAD}\n${SECOND}\nComments\nPosts: 74; Member since: 12 March 2011\n`, 'en');
+  assert.equal(comment.published, null, 'a date in a comment thread is not the article date');
+});
+
+test('a text date is shown by export articles and article', () => {
+  const dir = tempDir();
+  const file = join(dir, 'page.txt');
+  writeFileSync(file, `Budget approved\nMadrid, 4 de mayo de 2018. ${LEAD}\n${SECOND}\n`);
+  const db = join(dir, 'd.db');
+  assert.equal(runCli(['ingest', '--db', db, '--quiet', file]).status, 0);
+  const [a] = jsonLines<{ published: string; published_source: string }>(runCli(['export', 'articles', '--db', db]).stdout);
+  assert.deepEqual([a!.published, a!.published_source], ['2018-05-04', 'text']);
+  assert.match(runCli(['article', file, '--db', db]).stdout, /2018-05-04 \(from text\)/);
+});
