@@ -7,6 +7,7 @@ import type { BenchRunner } from '../../bench/report.js';
 const BENCHES: Record<string, () => Promise<BenchRunner>> = {
   ingest: async () => (await import('../../bench/ingest.js')).ingestReport,
   ner: async () => (await import('../../bench/ner.js')).nerReport,
+  langid: async () => (await import('../../bench/langid.js')).langidReport,
 };
 
 export function benchCommand(): Command {

@@ -37,7 +37,7 @@ async function exportStories(store: Store): Promise<void> {
       summary: s.summary.map((c) => ({ text: c.text, article: name(c.article), span: [c.span.start, c.span.end] })),
       // Filled by the time, entity, quote and claim stages as they land; present now so the shape is stable.
       timeline: [],
-      entities: [],
+      entities: await store.storyEntities(s.id),
       quotes: [],
       claims: [],
       sources: s.sources,

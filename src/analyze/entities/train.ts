@@ -122,18 +122,18 @@ function trainEpoch(p: Perceptron, data: { ctx: SentenceContext; gold: number[] 
   return errors;
 }
 
-/** Share of the largest weight below which a feature is dropped: pruning keeps the model file small. */
-const PRUNE = 0.004;
+/** Most features kept: the strongest by largest weight; keeps the model file a few MB. */
+const MAX_FEATURES = 150_000;
 
-/** Weights scaled so the largest fits Int16 and rounded; features whose weights are all below the cut are dropped. */
+/** Weights rounded to Int16, scaled so the 99.99th-percentile weight fits (rarer outliers are clamped). */
 function quantise(weights: Map<string, Float64Array>): { features: string[]; weights: string } {
-  const peak = (w: Float64Array): number => Math.max(...w.map(Math.abs));
-  const top = Math.max(...[...weights.values()].map(peak));
-  const scale = 32_000 / top;
-  const kept = [...weights].filter(([, w]) => peak(w) >= top * PRUNE);
+  const peak = (w: Float64Array): number => w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+  const ranked = [...weights].map(([f, w]) => ({ f, w, p: peak(w) })).sort((a, b) => b.p - a.p || (a.f < b.f ? -1 : 1));
+  const kept = ranked.slice(0, MAX_FEATURES).filter((x) => x.p > 0);
+  const scale = 32_000 / kept[Math.floor(kept.length / 10_000)]!.p;
   const ints = new Int16Array(kept.length * TAG_COUNT);
-  kept.forEach(([, w], k) => w.forEach((v, t) => (ints[k * TAG_COUNT + t] = Math.round(v * scale))));
-  return { features: kept.map(([f]) => f), weights: Buffer.from(ints.buffer).toString('base64') };
+  kept.forEach(({ w }, k) => w.forEach((v, t) => (ints[k * TAG_COUNT + t] = Math.max(-32_767, Math.min(32_767, Math.round(v * scale))))));
+  return { features: kept.map(({ f }) => f), weights: Buffer.from(ints.buffer).toString('base64') };
 }
 
 function readCorpus(dir: string): TaggedSentence[] {

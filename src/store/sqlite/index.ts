@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Block, RunSummary, Span, Story } from '../../model.js';
 import { bandKeys } from '../../link/minhash.js';
 import { emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
-import type { BatchWrite, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject } from '../types.js';
+import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject, StoryEntity } from '../types.js';
+import { entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -166,6 +167,7 @@ export class SqliteStore implements Store {
         for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason);
         insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
+        writeArticleEntities(db, article.id, assignment.story, analysis);
         markStale.run(assignment.story);
       }
       for (const s of batch.link.stories) upsertStory.run(s.id, s.seq, countsJson(s), s.size, s.firstDate, s.lastDate);
@@ -296,6 +298,18 @@ export class SqliteStore implements Store {
       stories: one('SELECT COUNT(*) FROM stories'),
       languages,
     };
+  }
+
+  async findEntities(ids: string[], surface: string): Promise<string[]> {
+    return findEntities(this.db, ids, surface);
+  }
+
+  async entity(id: string): Promise<EntityView | null> {
+    return entityView(this.db, id);
+  }
+
+  async storyEntities(storyId: string): Promise<StoryEntity[]> {
+    return storyEntities(this.db, storyId);
   }
 
   async close(): Promise<void> {
