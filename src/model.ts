@@ -227,3 +227,8 @@ export interface Analysis {
   /** Kept blocks whose language differs from the article's; the rest are in the article's language. */
   otherLangBlocks?: BlockLang[];
 }
+
+export interface Block {
+  /** Language of a kept block, when known (mixed pages are labelled per block). */
+  lang?: Lang;
+}

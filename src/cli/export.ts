@@ -51,7 +51,7 @@ async function exportArticles(store: Store): Promise<void> {
     printJsonLine({
       id: a.origin, url: a.url, title: a.title, text: a.text, lang: a.lang, lang_confidence: a.langConfidence,
       published: a.published, published_source: a.publishedSource, source: a.source, author: a.author,
-      warnings: a.warnings, blocks: blocks.map((b) => ({ text: b.text, kept: b.kept, kind: b.kind, reason: b.reason })),
+      warnings: a.warnings, blocks: blocks.map((b) => ({ text: b.text, kept: b.kept, kind: b.kind, reason: b.reason, lang: b.lang ?? null })),
     });
   }
 }

@@ -97,6 +97,13 @@ class Perceptron {
   }
 }
 
+/** The gold tag, or B-X when gold says I-X but the decoded history cannot continue an X (the decoder never emits it there). */
+function reachableTruth(gold: number, prev: string): number {
+  const tag = TAGS[gold]!;
+  if (!tag.startsWith('I-') || prev.slice(2) === tag.slice(2)) return gold;
+  return (TAGS as readonly string[]).indexOf(`B-${tag.slice(2)}`);
+}
+
 /** One pass: decode each sentence with the live weights, updating on every wrong tag. */
 function trainEpoch(p: Perceptron, data: { ctx: SentenceContext; gold: number[] }[]): number {
   let errors = 0;
@@ -112,9 +119,10 @@ function trainEpoch(p: Perceptron, data: { ctx: SentenceContext; gold: number[] 
       }
       const feats = tokenFeatures(ctx, i).concat(historyFeatures(ctx, i, prev, tags[i - 2] ?? '_'));
       const guess = bestValidTag(score(p.live as Weights, feats, scores), prev);
-      if (guess !== gold[i]) {
+      const truth = reachableTruth(gold[i]!, prev);
+      if (guess !== truth) {
         errors++;
-        p.update(feats, gold[i]!, guess);
+        p.update(feats, truth, guess);
       }
       tags.push(TAGS[guess]!);
     }

@@ -134,7 +134,7 @@ export class SqliteStore implements Store {
        VALUES (@id, @origin, @record_id, @url, @canonical_url, @title, @title_derived, @text, @lang, @lang_confidence,
         @published, @published_source, @source, @author, @format, @content_hash, @word_count, @meta, @warnings, @run_id)`,
     );
-    const insertBlock = db.prepare('INSERT INTO blocks (article_id, idx, text, kept, kind, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertBlock = db.prepare('INSERT INTO blocks (article_id, idx, text, kept, kind, reason, lang) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insertAnalysis = db.prepare('INSERT INTO analyses (article_id, sentences, features, minhash) VALUES (?, ?, ?, ?)');
     const insertAssignment = db.prepare('INSERT INTO assignments (article_id, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
     const upsertStory = db.prepare(
@@ -164,7 +164,8 @@ export class SqliteStore implements Store {
           source: doc.source, author: doc.author, format: doc.format, content_hash: analysis.contentHash,
           word_count: analysis.wordCount, meta: JSON.stringify(doc.meta), warnings: JSON.stringify(doc.warnings), run_id: batch.runId,
         });
-        for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason);
+        const otherLang = new Map((analysis.otherLangBlocks ?? []).map((b) => [b.index, b.lang]));
+        for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason, b.kept ? otherLang.get(b.index) ?? analysis.lang : null);
         insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
         writeArticleEntities(db, article.id, assignment.story, analysis);
@@ -233,7 +234,10 @@ export class SqliteStore implements Store {
 
   async blocks(articleId: string): Promise<Block[]> {
     const rows = this.db.prepare('SELECT * FROM blocks WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
-    return rows.map((r) => ({ index: r.idx as number, text: r.text as string, kept: r.kept === 1, kind: r.kind as Block['kind'], reason: r.reason as string }));
+    return rows.map((r) => ({
+      index: r.idx as number, text: r.text as string, kept: r.kept === 1, kind: r.kind as Block['kind'], reason: r.reason as string,
+      ...(r.lang ? { lang: r.lang as string } : {}),
+    }));
   }
 
   async *assignments(): AsyncIterable<StoredAssignment> {

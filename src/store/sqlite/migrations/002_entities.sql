@@ -38,3 +38,6 @@ CREATE TABLE entity_roles (
   end INTEGER NOT NULL
 );
 CREATE INDEX entity_roles_person ON entity_roles (person_id);
+
+-- The language of each kept block (mixed pages: an English quote inside an Italian article); NULL for dropped blocks.
+ALTER TABLE blocks ADD COLUMN lang TEXT;
