@@ -29,12 +29,22 @@ function load(): Lists {
 /** The longest place name the tagger looks for, in tokens. */
 const MAX_WORDS = 4;
 
+type PlaceKind = 'country' | 'city' | null;
+
+const kinds = new Map<string, PlaceKind>();
+
 /** What kind of place a name is: 'country' (or a known variant), 'city', or null. */
-export function placeKind(name: string): 'country' | 'city' | null {
-  lists ??= load();
-  const id = placeId(name);
-  if (id) return id.startsWith('city:') ? 'city' : 'country';
-  return lists.cities.has(placeKey(name)) ? 'city' : null;
+export function placeKind(name: string): PlaceKind {
+  let kind = kinds.get(name);
+  if (kind === undefined) {
+    lists ??= load();
+    // Names recur across articles; the bound keeps a long run's memory flat.
+    if (kinds.size > 100_000) kinds.clear();
+    const id = placeId(name);
+    kind = id ? (id.startsWith('city:') ? 'city' : 'country') : lists.cities.has(placeKey(name)) ? 'city' : null;
+    kinds.set(name, kind);
+  }
+  return kind;
 }
 
 export function isFirstName(word: string): boolean {

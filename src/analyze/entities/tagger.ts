@@ -19,10 +19,26 @@ export interface StoredModel {
   notice: string[];
 }
 
-export type Weights = Map<string, ArrayLike<number>>;
+/** Feature → row offset into `values` (TAG_COUNT weights per row). One flat array keeps lookups and memory lean. */
+export interface Weights {
+  index: Map<string, number>;
+  values: ArrayLike<number>;
+}
+
+const shapes = new Map<string, string>();
 
 /** Word shape with runs collapsed: "Xiaomi" → "Xx", "U.S." → "X.X.", "2018" → "d", "iPhone" → "xXx". */
 export function shape(word: string): string {
+  let known = shapes.get(word);
+  if (known === undefined) {
+    // Words recur across articles; the bound keeps a long run's memory flat.
+    if (shapes.size > 200_000) shapes.clear();
+    shapes.set(word, (known = computeShape(word)));
+  }
+  return known;
+}
+
+function computeShape(word: string): string {
   let out = '';
   for (const ch of word) {
     const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
@@ -62,40 +78,53 @@ export function plainToken(ctx: SentenceContext, i: number): boolean {
 
 const BOUNDARY = '_';
 
-/** The tag-independent features of token i. */
-export function tokenFeatures(ctx: SentenceContext, i: number): string[] {
+/** Features of a token by itself (lower-cased form, shape, affixes, length). */
+function ownFeatures(w: string, sh: string): string[] {
+  return [`w=${w}`, `s=${sh}`, `x3=${w.slice(-3)}`, `x4=${w.slice(-4)}`, `p3=${w.slice(0, 3)}`, `len=${Math.min(w.length, 8)}|${sh}`];
+}
+
+/** Features a token gives its neighbours, by its position relative to them. */
+const NEIGHBOUR_ROLES = {
+  prev: (w: string, sh: string): string[] => [`pw=${w}`, `ps=${sh}`],
+  next: (w: string, sh: string): string[] => [`nw=${w}`, `ns=${sh}`],
+  prev2: (w: string): string[] => [`pw2=${w}`],
+  next2: (w: string): string[] => [`nw2=${w}`],
+};
+
+/** Features of token i that combine it with its context (pairs, gazetteer marks, position, lists). */
+function contextFeatures(ctx: SentenceContext, i: number): string[] {
   const { lower, shapes, places, stop, first } = ctx;
   const w = lower[i]!;
   const sh = shapes[i]!;
-  const pw = lower[i - 1] ?? BOUNDARY;
-  const nw = lower[i + 1] ?? BOUNDARY;
   const psh = shapes[i - 1] ?? BOUNDARY;
   const nsh = shapes[i + 1] ?? BOUNDARY;
   const f = [
-    'b',
-    `w=${w}`,
-    `s=${sh}`,
-    `x3=${w.slice(-3)}`,
-    `x4=${w.slice(-4)}`,
-    `p3=${w.slice(0, 3)}`,
-    `pw=${pw}`,
-    `nw=${nw}`,
-    `pw2=${lower[i - 2] ?? BOUNDARY}`,
-    `nw2=${lower[i + 2] ?? BOUNDARY}`,
-    `ps=${psh}`,
-    `ns=${nsh}`,
     `s3=${psh}|${sh}|${nsh}`,
-    `pw|w=${pw}|${w}`,
-    `w|nw=${w}|${nw}`,
+    `pw|w=${lower[i - 1] ?? BOUNDARY}|${w}`,
+    `w|nw=${w}|${lower[i + 1] ?? BOUNDARY}`,
     `g=${places[i] || '-'}`,
     `pg=${places[i - 1] || '-'}|${places[i] || '-'}`,
     `ng=${places[i + 1] || '-'}`,
     `st=${stop[i] ? 1 : 0}|${sh}|${i === 0 ? 1 : 0}`,
     `fn=${first[i] ? 1 : 0}|${first[i - 1] ? 1 : 0}|${nsh}`,
-    `len=${Math.min(w.length, 8)}|${sh}`,
   ];
   if (i === 0) f.push(`first|${sh}`);
   return f;
+}
+
+/** The tag-independent features of token i. */
+export function tokenFeatures(ctx: SentenceContext, i: number): string[] {
+  const { lower, shapes } = ctx;
+  const at = (k: number): [string, string] => [lower[k] ?? BOUNDARY, shapes[k] ?? BOUNDARY];
+  return [
+    'b',
+    ...ownFeatures(...at(i)),
+    ...NEIGHBOUR_ROLES.prev(...at(i - 1)),
+    ...NEIGHBOUR_ROLES.next(...at(i + 1)),
+    ...NEIGHBOUR_ROLES.prev2(at(i - 2)[0]),
+    ...NEIGHBOUR_ROLES.next2(at(i + 2)[0]),
+    ...contextFeatures(ctx, i),
+  ];
 }
 
 /** Features of the tags already decided. */
@@ -106,9 +135,10 @@ export function historyFeatures(ctx: SentenceContext, i: number, prev: string, p
 /** Score of each tag for a feature list. */
 export function score(weights: Weights, feats: string[], out: Float64Array): Float64Array {
   out.fill(0);
+  const { index, values } = weights;
   for (const f of feats) {
-    const w = weights.get(f);
-    if (w) for (let t = 0; t < TAG_COUNT; t++) out[t]! += w[t]!;
+    const row = index.get(f);
+    if (row !== undefined) for (let t = 0; t < TAG_COUNT; t++) out[t]! += values[row + t]!;
   }
   return out;
 }
@@ -124,7 +154,76 @@ export function bestValidTag(scores: Float64Array, prev: string): number {
   return best;
 }
 
-/** Greedy decoding of one sentence with the given weights. */
+/** Rows of a word's own and neighbour features, found once per word: at run time most lookups are these. */
+interface WordRows {
+  own: number[];
+  /** Rows of the word after each previous tag. */
+  afterTag: Record<string, number[]>;
+  prev: number[];
+  next: number[];
+  prev2: number[];
+  next2: number[];
+}
+
+const rowCaches = new WeakMap<Weights, Map<string, WordRows>>();
+
+function rowsOf(weights: Weights, feats: string[]): number[] {
+  return feats.map((f) => weights.index.get(f)).filter((r): r is number => r !== undefined);
+}
+
+/** The cached rows of a word (or of the sentence boundary, for `undefined`), for frozen weights. */
+function wordRows(weights: Weights, word: string | undefined): WordRows {
+  let cache = rowCaches.get(weights);
+  if (!cache || cache.size > 200_000) rowCaches.set(weights, (cache = new Map()));
+  const key = word ?? '\u0000';
+  let rows = cache.get(key);
+  if (!rows) {
+    const [w, sh] = word === undefined ? [BOUNDARY, BOUNDARY] : [word.toLowerCase(), shape(word)];
+    rows = {
+      own: rowsOf(weights, ownFeatures(w, sh)),
+      afterTag: {},
+      prev: rowsOf(weights, NEIGHBOUR_ROLES.prev(w, sh)),
+      next: rowsOf(weights, NEIGHBOUR_ROLES.next(w, sh)),
+      prev2: rowsOf(weights, NEIGHBOUR_ROLES.prev2(w)),
+      next2: rowsOf(weights, NEIGHBOUR_ROLES.next2(w)),
+    };
+    cache.set(key, rows);
+  }
+  return rows;
+}
+
+const tagPairRows = new WeakMap<Weights, Map<string, number[]>>();
+
+/** Rows of the bias and of the two previous tags. */
+function tagRows(weights: Weights, prev2: string, prev: string): number[] {
+  let cache = tagPairRows.get(weights);
+  if (!cache) tagPairRows.set(weights, (cache = new Map()));
+  const key = `${prev2} ${prev}`;
+  let rows = cache.get(key);
+  if (!rows) cache.set(key, (rows = rowsOf(weights, ['b', `t=${prev}`, `t2=${prev2}|${prev}`])));
+  return rows;
+}
+
+function addRows(out: Float64Array, values: ArrayLike<number>, rows: number[]): void {
+  for (const row of rows) for (let t = 0; t < TAG_COUNT; t++) out[t]! += values[row + t]!;
+}
+
+/** The same sum as score(tokenFeatures + historyFeatures), with word features read from the row cache. */
+export function scoreToken(weights: Weights, ctx: SentenceContext, i: number, prev: string, prev2: string, out: Float64Array): Float64Array {
+  score(weights, contextFeatures(ctx, i), out);
+  const { tokens } = ctx;
+  const own = wordRows(weights, tokens[i]);
+  addRows(out, weights.values, tagRows(weights, prev2, prev));
+  addRows(out, weights.values, (own.afterTag[prev] ??= rowsOf(weights, [`t|w=${prev}|${ctx.lower[i]}`, `t|s=${prev}|${ctx.shapes[i]}`])));
+  addRows(out, weights.values, own.own);
+  addRows(out, weights.values, wordRows(weights, tokens[i - 1]).prev);
+  addRows(out, weights.values, wordRows(weights, tokens[i + 1]).next);
+  addRows(out, weights.values, wordRows(weights, tokens[i - 2]).prev2);
+  addRows(out, weights.values, wordRows(weights, tokens[i + 2]).next2);
+  return out;
+}
+
+/** Greedy decoding of one sentence with frozen weights. */
 export function decode(weights: Weights, ctx: SentenceContext): string[] {
   const tags: string[] = [];
   const scores = new Float64Array(TAG_COUNT);
@@ -134,19 +233,16 @@ export function decode(weights: Weights, ctx: SentenceContext): string[] {
       tags.push('O');
       continue;
     }
-    const feats = tokenFeatures(ctx, i).concat(historyFeatures(ctx, i, prev, tags[i - 2] ?? BOUNDARY));
-    tags.push(TAGS[bestValidTag(score(weights, feats, scores), prev)]!);
+    tags.push(TAGS[bestValidTag(scoreToken(weights, ctx, i, prev, tags[i - 2] ?? BOUNDARY, scores), prev)]!);
   }
   return tags;
 }
 
-/** Weights from the stored form: views into one Int16 array (only the ranking of scores matters, so no rescaling). */
+/** Weights from the stored form, kept as Int16 (only the ranking of scores matters, so no rescaling). */
 export function readWeights(model: StoredModel): Weights {
   const raw = Buffer.from(model.weights, 'base64');
-  const all = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
-  const weights: Weights = new Map();
-  model.features.forEach((f, k) => weights.set(f, all.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT)));
-  return weights;
+  const values = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
+  return { index: new Map(model.features.map((f, k) => [f, k * TAG_COUNT])), values };
 }
 
 let loaded: Weights | null = null;

@@ -61,37 +61,51 @@ function shuffle<T>(items: T[], seed: number): T[] {
   return items;
 }
 
-/** Averaged perceptron state: per feature, weights, running totals and last-update steps, one slot per tag. */
+/** Averaged perceptron state: per feature a row of weights, running totals and last-update steps, one slot per tag. */
 class Perceptron {
-  readonly live: Map<string, Float64Array> = new Map();
-  private readonly totals = new Map<string, Float64Array>();
-  private readonly stamps = new Map<string, Float64Array>();
+  readonly index = new Map<string, number>();
+  private live: Float64Array = new Float64Array(1 << 20);
+  private totals: Float64Array = new Float64Array(1 << 20);
+  private stamps: Float64Array = new Float64Array(1 << 20);
   step = 0;
+
+  weights(): Weights {
+    return { index: this.index, values: this.live };
+  }
+
+  private row(f: string): number {
+    let row = this.index.get(f);
+    if (row === undefined) {
+      row = this.index.size * TAG_COUNT;
+      this.index.set(f, row);
+      if (row + TAG_COUNT > this.live.length) {
+        const grow = (a: Float64Array): Float64Array => {
+          const b = new Float64Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        [this.live, this.totals, this.stamps] = [grow(this.live), grow(this.totals), grow(this.stamps)];
+      }
+    }
+    return row;
+  }
 
   update(feats: string[], truth: number, guess: number): void {
     for (const f of feats) {
-      let w = this.live.get(f);
-      if (!w) {
-        this.live.set(f, (w = new Float64Array(TAG_COUNT)));
-        this.totals.set(f, new Float64Array(TAG_COUNT));
-        this.stamps.set(f, new Float64Array(TAG_COUNT));
-      }
-      const total = this.totals.get(f)!;
-      const stamp = this.stamps.get(f)!;
+      const row = this.row(f);
       for (const [t, delta] of [[truth, 1], [guess, -1]] as const) {
-        total[t]! += (this.step - stamp[t]!) * w[t]!;
-        stamp[t] = this.step;
-        w[t]! += delta;
+        const k = row + t;
+        this.totals[k]! += (this.step - this.stamps[k]!) * this.live[k]!;
+        this.stamps[k] = this.step;
+        this.live[k]! += delta;
       }
     }
   }
 
   averaged(): Map<string, Float64Array> {
     const out = new Map<string, Float64Array>();
-    for (const [f, w] of this.live) {
-      const total = this.totals.get(f)!;
-      const stamp = this.stamps.get(f)!;
-      out.set(f, w.map((v, t) => (total[t]! + (this.step - stamp[t]!) * v) / Math.max(1, this.step)));
+    for (const [f, row] of this.index) {
+      out.set(f, Float64Array.from({ length: TAG_COUNT }, (_, t) => (this.totals[row + t]! + (this.step - this.stamps[row + t]!) * this.live[row + t]!) / Math.max(1, this.step)));
     }
     return out;
   }
@@ -118,7 +132,7 @@ function trainEpoch(p: Perceptron, data: { ctx: SentenceContext; gold: number[] 
         continue;
       }
       const feats = tokenFeatures(ctx, i).concat(historyFeatures(ctx, i, prev, tags[i - 2] ?? '_'));
-      const guess = bestValidTag(score(p.live as Weights, feats, scores), prev);
+      const guess = bestValidTag(score(p.weights(), feats, scores), prev);
       const truth = reachableTruth(gold[i]!, prev);
       if (guess !== truth) {
         errors++;
