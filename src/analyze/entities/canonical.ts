@@ -23,6 +23,11 @@ function orgSuffixes(): string[] {
   return suffixes;
 }
 
+/** Whether a word is a corporate suffix ("Telecom", "GmbH"): a name ending in one names an organisation. */
+export function isOrgSuffix(word: string): boolean {
+  return orgSuffixes().includes(entityKey(word));
+}
+
 /** An organisation's key without its corporate suffix, unless nothing meaningful would be left. */
 export function orgKey(name: string): string {
   const key = entityKey(name);

@@ -2,7 +2,15 @@
 // organisation before it ("Three UK's chief digital officer Tom Malleschitz", "Xiaomi-Chef Lei Jun"), or an
 // apposition after it ("Wang Xiang, vicepresidente senior di Xiaomi", "Tom Malleschitz, Three UK's chief digital officer").
 import type { EntityMention, EntityRole } from '../../model.js';
-import { langLines } from '../../text/langdata.js';
+import { DEEP_LANGS, langLines } from '../../text/langdata.js';
+
+let words: Set<string> | null = null;
+
+/** Words of the titles of every language, lower-cased ("ceo", "chairman", "chef", "senior", "vice"). */
+export function roleWords(): Set<string> {
+  words ??= new Set(DEEP_LANGS.flatMap((l) => langLines(l, 'roles.txt')).flatMap((t) => t.toLowerCase().split(/[\s-]+/)));
+  return words;
+}
 
 const rolePatterns = new Map<string, { before: RegExp; after: RegExp; orgThenRole: RegExp }>();
 
@@ -49,10 +57,11 @@ function fieldRoles(text: string, mentions: EntityMention[], lang: string): Enti
       roles.push({ person: m.id, role: post[1]!.toLowerCase(), org: org?.id ?? null, field: m.field, start: m.start, end: org?.end ?? roleEnd });
       return;
     }
+    // "Tom Malleschitz, Three UK's chief digital officer": the title counts even when the employer was tagged only in part.
     const next = mentions[k + 1];
-    if (next && isOrg(next) && /^\s*,\s*$/.test(text.slice(m.end, next.start))) {
+    if (next && next.type !== 'PERSON' && /^\s*,\s*(?:\p{Lu}\p{L}*\s+){0,2}$/u.test(text.slice(m.end, next.start))) {
       const tail = orgThenRole.exec(text.slice(next.end, next.end + 60));
-      if (tail) roles.push({ person: m.id, role: (tail[1] ?? tail[2])!.toLowerCase(), org: next.id, field: m.field, start: m.start, end: next.end + tail[0].length });
+      if (tail) roles.push({ person: m.id, role: (tail[1] ?? tail[2])!.toLowerCase(), org: isOrg(next) ? next.id : null, field: m.field, start: m.start, end: next.end + tail[0].length });
     }
   });
   return roles;
