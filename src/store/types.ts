@@ -108,7 +108,7 @@ export interface Store extends EntityStore {
 export interface EntityView {
   id: string;
   type: string;
-  /** The most frequent spelling. */
+  /** Display name: English for countries, else the most frequent spelling. */
   name: string;
   aliases: { text: string; count: number }[];
   merges: { key: string; evidence: string; article: string }[];

@@ -80,7 +80,7 @@ const BOUNDARY = '_';
 
 /** Features of a token by itself (lower-cased form, shape, affixes, length). */
 function ownFeatures(w: string, sh: string): string[] {
-  return [`w=${w}`, `s=${sh}`, `x3=${w.slice(-3)}`, `x4=${w.slice(-4)}`, `p3=${w.slice(0, 3)}`, `len=${Math.min(w.length, 8)}|${sh}`];
+  return [`w=${w}`, `s=${sh}`, `x2=${w.slice(-2)}`, `x3=${w.slice(-3)}`, `x4=${w.slice(-4)}`, `p3=${w.slice(0, 3)}`, `len=${Math.min(w.length, 8)}|${sh}`];
 }
 
 /** Features a token gives its neighbours, by its position relative to them. */

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { Analysis, EntityMention } from '../../model.js';
 import { idKey } from '../../analyze/entities/canonical.js';
 import { sameNameVariant } from '../../analyze/entities/aliases.js';
+import { countryName } from '../../text/places.js';
 import type { EntityView, StoryEntity } from '../types.js';
 
 type Row = Record<string, unknown>;
@@ -72,11 +73,12 @@ export function findEntities(db: Database.Database, ids: string[], surface: stri
   return [...found];
 }
 
-/** The most frequent spelling of each entity among `ids`. */
+/** The display name of each entity among `ids`. */
 function names(db: Database.Database, ids: string[]): Map<string, string> {
   const out = new Map<string, string>();
   const stmt = db.prepare('SELECT surface FROM entity_mentions WHERE entity_id = ? GROUP BY surface ORDER BY COUNT(*) DESC, length(surface) DESC LIMIT 1').pluck();
-  for (const id of ids) out.set(id, (stmt.get(id) as string | undefined) ?? idKey(id));
+  // A country is named in English whatever spelling was most frequent; the rest by their most frequent spelling.
+  for (const id of ids) out.set(id, (id.startsWith('country:') && countryName(idKey(id))) || ((stmt.get(id) as string | undefined) ?? idKey(id)));
   return out;
 }
 
