@@ -189,3 +189,54 @@ export interface RawDoc {
   /** Comparison keys of the lines that recur across this record's source (its site template), found before extraction. */
   siteTemplates?: string[];
 }
+
+// ── Entities: mentions, canonical ids and roles, found by the analyze stage (src/analyze/entities/) ──
+
+export type EntityType = 'PERSON' | 'ORG' | 'LOCATION' | 'PRODUCT';
+
+/** One mention of an entity, as characters of the title or of the body. */
+export interface EntityMention {
+  /** Canonical id, the same in every language: `country:GB`, `city:milan`, `ORG:ck hutchison`, `PERSON:lei jun`. */
+  id: string;
+  text: string;
+  type: EntityType;
+  field: 'title' | 'text';
+  start: number;
+  end: number;
+  /** Why this mention joined an entity other than its own spelling's ("short form of Lei Jun in the same article"). */
+  evidence?: string;
+}
+
+/** A person's role, from an apposition or possessive ("Three UK's chief digital officer Tom Malleschitz"). */
+export interface EntityRole {
+  person: string;
+  role: string;
+  /** The organisation the role is held at, when named. */
+  org: string | null;
+  field: 'title' | 'text';
+  /** The characters the role was read from. */
+  start: number;
+  end: number;
+}
+
+export interface Analysis {
+  entities?: EntityMention[];
+  roles?: EntityRole[];
+}
+
+/** The language of one kept block of a page (see analyze/blocklang.ts). */
+export interface BlockLang {
+  index: number;
+  lang: Lang;
+  confidence: number;
+}
+
+export interface Analysis {
+  /** Kept blocks whose language differs from the article's; the rest are in the article's language. */
+  otherLangBlocks?: BlockLang[];
+}
+
+export interface Block {
+  /** Language of a kept block, when known (mixed pages are labelled per block). */
+  lang?: Lang;
+}

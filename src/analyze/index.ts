@@ -6,6 +6,8 @@ import { identifyLanguage, type LangGuess } from '../text/langid.js';
 import { foldWord } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { words } from '../text/tokens.js';
+import { blockLanguages } from './blocklang.js';
+import { extractEntities } from './entities/index.js';
 import { extractFeatures } from './features.js';
 
 /** Below this detection confidence, a page's declared language is preferred. */
@@ -36,5 +38,7 @@ export function analyze(doc: Document): Analysis {
     contentHash: contentHash(folded),
     minhash: minhashSignature(folded),
     wordCount: folded.length,
+    ...extractEntities(doc.title, doc.text, sentences, lang),
+    otherLangBlocks: blockLanguages(doc.blocks, lang).filter((b) => b.lang !== lang),
   };
 }

@@ -10,6 +10,8 @@ const BENCHES: Record<string, () => Promise<BenchRunner>> = {
   extract: async () => (await import('../../bench/extract.js')).extractReport,
   dates: async () => (await import('../../bench/dates.js')).datesReport,
   boilerplate: async () => (await import('../../bench/boilerplate.js')).boilerplateReport,
+  ner: async () => (await import('../../bench/ner.js')).nerReport,
+  langid: async () => (await import('../../bench/langid.js')).langidReport,
 };
 
 export function benchCommand(): Command {

@@ -37,7 +37,7 @@ async function exportStories(store: Store): Promise<void> {
       summary: s.summary.map((c) => ({ text: c.text, article: name(c.article), span: [c.span.start, c.span.end] })),
       // Filled by the time, entity, quote and claim stages as they land; present now so the shape is stable.
       timeline: [],
-      entities: [],
+      entities: await store.storyEntities(s.id),
       quotes: [],
       claims: [],
       sources: s.sources,
@@ -51,7 +51,7 @@ async function exportArticles(store: Store): Promise<void> {
     printJsonLine({
       id: a.origin, url: a.url, title: a.title, text: a.text, lang: a.lang, lang_confidence: a.langConfidence,
       published: a.published, published_source: a.publishedSource, source: a.source, author: a.author,
-      warnings: a.warnings, blocks: blocks.map((b) => ({ text: b.text, kept: b.kept, kind: b.kind, reason: b.reason })),
+      warnings: a.warnings, blocks: blocks.map((b) => ({ text: b.text, kept: b.kept, kind: b.kind, reason: b.reason, lang: b.lang ?? null })),
     });
   }
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { benchCommand } from './bench.js';
 import { EXIT, UsageError } from './common.js';
 import { demoCommand } from './demo.js';
+import { entityCommand } from './entity.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { articleCommand, rejectsCommand, searchCommand, storyCommand } from './read.js';
@@ -14,7 +15,7 @@ const program = new Command('storyline')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
-for (const cmd of [ingestCommand(), demoCommand(), exportCommand(), searchCommand(), storyCommand(), articleCommand(), rejectsCommand(), benchCommand()]) {
+for (const cmd of [ingestCommand(), demoCommand(), exportCommand(), searchCommand(), storyCommand(), articleCommand(), rejectsCommand(), benchCommand(), entityCommand()]) {
   program.addCommand(cmd.exitOverride());
 }
 

@@ -77,7 +77,7 @@ export interface StoreStats {
   languages: Record<Lang, number>;
 }
 
-export interface Store {
+export interface Store extends EntityStore {
   readonly location: string;
   /** Ids among `ids` already stored. */
   existingArticleIds(ids: string[]): Promise<Set<string>>;
@@ -100,4 +100,38 @@ export interface Store {
   rejects(): Promise<StoredReject[]>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
+}
+
+// ── Entities (schema v2) ──
+
+/** An entity as `storyline entity` shows it. */
+export interface EntityView {
+  id: string;
+  type: string;
+  /** Display name: English for countries, else the most frequent spelling. */
+  name: string;
+  aliases: { text: string; count: number }[];
+  merges: { key: string; evidence: string; article: string }[];
+  roles: { role: string; org: string | null; orgName: string | null; count: number }[];
+  articles: { id: string; origin: string; title: string; lang: Lang; story: string | null }[];
+  stories: { id: string; title: string | null; articles: number }[];
+  cooccurring: { id: string; name: string; type: string; articles: number }[];
+}
+
+/** An entity of a story, for exports. */
+export interface StoryEntity {
+  id: string;
+  type: string;
+  name: string;
+  mentions: number;
+  articles: number;
+  aliases: string[];
+  roles: { person: string; role: string; org: string | null }[];
+}
+
+export interface EntityStore {
+  /** Ids of entities whose id is one of `ids`, whose merged spelling is `key`, or mentioned exactly as `surface`. */
+  findEntities(ids: string[], surface: string): Promise<string[]>;
+  entity(id: string): Promise<EntityView | null>;
+  storyEntities(storyId: string): Promise<StoryEntity[]>;
 }

@@ -1,5 +1,7 @@
-// Language identification with eld (n-gram detector, 60 languages, pure JS).
+// Language identification with eld (n-gram detector, 60 languages, pure JS); Irish and Maltese, which eld lacks,
+// are told apart from eld's guess by franc-all's trigram profiles restricted to those three languages.
 import { eld } from 'eld/medium';
+import { francAll } from 'franc-all';
 
 export interface LangGuess {
   lang: string;
@@ -7,6 +9,27 @@ export interface LangGuess {
 }
 
 const SAMPLE_CHARS = 1200;
+
+/** EU languages eld does not know, by their ISO 639-3 codes in franc. */
+const FRANC_ONLY: Record<string, string> = { gle: 'ga', mlt: 'mt' };
+/** eld's Latin-script guesses that Irish or Maltese text is mistaken for, with their ISO 639-3 codes. */
+const LATIN_ISO3: Record<string, string> = {
+  en: 'eng', it: 'ita', de: 'deu', fr: 'fra', es: 'spa', pt: 'por', nl: 'nld', sv: 'swe', da: 'dan', no: 'nob', et: 'est',
+  fi: 'fin', hr: 'hrv', sl: 'slv', cs: 'ces', sk: 'slk', pl: 'pol', ro: 'ron', hu: 'hun', lt: 'lit', lv: 'lvs', ca: 'cat',
+  eu: 'eus', tl: 'tgl', yo: 'yor', ms: 'zlm', sq: 'als', tr: 'tur', is: 'isl', vi: 'vie', az: 'azj',
+};
+
+/** franc's runner-up must score below this share of the winner: short texts of other languages come close. */
+const FRANC_MARGIN = 0.8;
+
+/** Irish or Maltese when franc clearly prefers it to eld's Latin-script guess, else eld's guess. */
+function withIrishAndMaltese(sample: string, lang: string): string {
+  const iso3 = LATIN_ISO3[lang];
+  if (!iso3) return lang;
+  const [best, second] = francAll(sample, { only: [iso3, ...Object.keys(FRANC_ONLY)], minLength: 3 });
+  const clear = best && (!second || second[1] < FRANC_MARGIN * best[1]);
+  return (clear && FRANC_ONLY[best[0]]) || lang;
+}
 
 /** The most likely language of `text` and a 0..1 confidence; 'und' when too little text or no language fits. */
 export function identifyLanguage(text: string): LangGuess {
@@ -19,5 +42,6 @@ export function identifyLanguage(text: string): LangGuess {
   // Margin over the runner-up, damped when eld itself says the guess is unreliable.
   const margin = best > 0 ? (best - second) / best : 0;
   const confidence = Math.max(0, Math.min(1, result.isReliable() ? 0.5 + margin / 2 : margin / 2));
-  return { lang: result.language, confidence: Number(confidence.toFixed(3)) };
+  const lang = withIrishAndMaltese(sample, result.language);
+  return { lang, confidence: Number((lang === result.language ? confidence : Math.max(confidence, 0.5)).toFixed(3)) };
 }

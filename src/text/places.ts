@@ -7,6 +7,7 @@ const require = createRequire(import.meta.url);
 const countries = require('i18n-iso-countries') as {
   registerLocale(data: unknown): void;
   getNames(lang: string, opts: { select: 'all' }): Record<string, string[]>;
+  getName(code: string, lang: string): string | undefined;
 };
 
 let gazetteer: Map<string, string> | null = null;
@@ -57,4 +58,10 @@ export function placeId(name: string): string | null {
 export function longestPlaceName(): number {
   gazetteer ??= build();
   return longest;
+}
+
+/** The English name of a country code ("GB" → "United Kingdom"), or null. */
+export function countryName(code: string): string | null {
+  gazetteer ??= build();
+  return countries.getName(code, 'en') ?? null;
 }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Block, RunSummary, Span, Story } from '../../model.js';
 import { bandKeys } from '../../link/minhash.js';
 import { addFeature, emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
-import type { BatchWrite, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject } from '../types.js';
+import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject, StoryEntity } from '../types.js';
+import { entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -161,7 +162,7 @@ export class SqliteStore implements Store {
        VALUES (@id, @origin, @record_id, @url, @canonical_url, @title, @title_derived, @text, @lang, @lang_confidence,
         @published, @published_source, @source, @author, @format, @content_hash, @word_count, @meta, @warnings, @run_id)`,
     );
-    const insertBlock = this.sql('INSERT INTO blocks (article_id, idx, text, kept, kind, reason) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertBlock = this.sql('INSERT INTO blocks (article_id, idx, text, kept, kind, reason, lang) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insertAnalysis = this.sql('INSERT INTO analyses (article_id, sentences, features, minhash) VALUES (?, ?, ?, ?)');
     const insertAssignment = this.sql('INSERT INTO assignments (article_id, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
     const upsertStory = this.sql(
@@ -193,9 +194,11 @@ export class SqliteStore implements Store {
           source: doc.source, author: doc.author, format: doc.format, content_hash: analysis.contentHash,
           word_count: analysis.wordCount, meta: JSON.stringify(doc.meta), warnings: JSON.stringify(doc.warnings), run_id: batch.runId,
         });
-        for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason);
+        const otherLang = new Map((analysis.otherLangBlocks ?? []).map((b) => [b.index, b.lang]));
+        for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason, b.kept ? otherLang.get(b.index) ?? analysis.lang : null);
         insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
+        writeArticleEntities(db, article.id, assignment.story, analysis);
         markStale.run(assignment.story);
       }
       for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
@@ -278,7 +281,10 @@ export class SqliteStore implements Store {
 
   async blocks(articleId: string): Promise<Block[]> {
     const rows = this.sql('SELECT * FROM blocks WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
-    return rows.map((r) => ({ index: r.idx as number, text: r.text as string, kept: r.kept === 1, kind: r.kind as Block['kind'], reason: r.reason as string }));
+    return rows.map((r) => ({
+      index: r.idx as number, text: r.text as string, kept: r.kept === 1, kind: r.kind as Block['kind'], reason: r.reason as string,
+      ...(r.lang ? { lang: r.lang as string } : {}),
+    }));
   }
 
   async *assignments(): AsyncIterable<StoredAssignment> {
@@ -343,6 +349,18 @@ export class SqliteStore implements Store {
       stories: one('SELECT COUNT(*) FROM stories'),
       languages,
     };
+  }
+
+  async findEntities(ids: string[], surface: string): Promise<string[]> {
+    return findEntities(this.db, ids, surface);
+  }
+
+  async entity(id: string): Promise<EntityView | null> {
+    return entityView(this.db, id);
+  }
+
+  async storyEntities(storyId: string): Promise<StoryEntity[]> {
+    return storyEntities(this.db, storyId);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,78 @@
+// `storyline bench ner`: the shipped NER tagger on the WikiNEuRal test splits (silver Wikipedia annotation,
+// CC BY-NC-SA 4.0: evaluation only). Entity-level exact span + type micro P/R/F1 over PER/ORG/LOC; MISC ignored.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bioSpans, readConll, type EntitySpan } from '../src/analyze/entities/conll.js';
+import { shippedWeights, tagTokens } from '../src/analyze/entities/tagger.js';
+import type { BenchRunner } from './report.js';
+
+const DATA = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared', 'bench-data', 'wikineural');
+const LANGS = ['en', 'it', 'de', 'fr', 'es'];
+
+/** Published references: models trained on WikiNEuRal / WikiNER, tested on gold sets (README of the data set). */
+const REFERENCE = 'WikiNEuRal-trained mBERT, on gold sets: CoNLL en 79.1, es 77.9, de 68.3; WikiGold 82.4 (WikiNER-trained: 73.1 / 75.1 / 64.0 / 82.0)';
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const key = (s: EntitySpan): string => `${s.type}:${s.start}:${s.end}`;
+
+function prf(c: Counts): { p: number; r: number; f1: number } {
+  const p = c.tp / Math.max(1, c.tp + c.fp);
+  const r = c.tp / Math.max(1, c.tp + c.fn);
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** Adds the matches of one sentence's predicted spans against gold to `c`. */
+export function countMatches(gold: EntitySpan[], predicted: EntitySpan[], c: Counts): void {
+  const goldKeys = new Set(gold.map(key));
+  const hits = predicted.filter((s) => goldKeys.has(key(s))).length;
+  c.tp += hits;
+  c.fp += predicted.length - hits;
+  c.fn += gold.length - hits;
+}
+
+const pct = (v: number): string => (v * 100).toFixed(1);
+
+export const nerReport: BenchRunner = async (o) => {
+  const langs = LANGS.filter((l) => existsSync(join(DATA, l, 'test.conllu')));
+  if (!langs.length) {
+    const note = `skipped: WikiNEuRal test files not found under ${DATA}`;
+    return { json: { skipped: note }, rows: [['benchmark', 'status'], ['ner', 'skipped']], notes: [note] };
+  }
+  const loadStart = performance.now();
+  shippedWeights();
+  const loadMs = performance.now() - loadStart;
+  const perLang: Record<string, { precision: number; recall: number; f1: number; sentences: number; tokens_per_s: number }> = {};
+  const rows = [['lang', 'sentences', 'P', 'R', 'F1', 'tokens/s (CPU)']];
+  for (const lang of langs) {
+    const sentences = readConll(join(DATA, lang, 'test.conllu'), o.count ?? Infinity);
+    const c: Counts = { tp: 0, fp: 0, fn: 0 };
+    // CPU time of the tagging alone: on a shared machine wall time measures the neighbours.
+    const cpu = process.cpuUsage();
+    const predicted = sentences.map((s) => tagTokens(s.tokens));
+    const used = process.cpuUsage(cpu);
+    const ms = (used.user + used.system) / 1000;
+    const tokens = sentences.reduce((n, s) => n + s.tokens.length, 0);
+    sentences.forEach((s, k) => countMatches(bioSpans(s.tags), bioSpans(predicted[k]!), c));
+    const { p, r, f1 } = prf(c);
+    const speed = Math.round((tokens / ms) * 1000);
+    perLang[lang] = { precision: Number(p.toFixed(4)), recall: Number(r.toFixed(4)), f1: Number(f1.toFixed(4)), sentences: sentences.length, tokens_per_s: speed };
+    rows.push([lang, String(sentences.length), pct(p), pct(r), pct(f1), String(speed)]);
+  }
+  const avg = Object.values(perLang).reduce((a, v) => a + v.f1, 0) / langs.length;
+  rows.push(['average', '', '', '', pct(avg), '']);
+  return {
+    json: { avg_f1: Number(avg.toFixed(4)), target_avg_f1: 0.8, languages: perLang, model_load_ms: Math.round(loadMs), reference: REFERENCE },
+    rows,
+    notes: [
+      `target: average F1 >= 80.0; model load ${Math.round(loadMs)} ms`,
+      `reference (published, not on these files): ${REFERENCE}`,
+      'data: WikiNEuRal test splits (Tedeschi et al. 2021), silver labels, CC BY-NC-SA 4.0, evaluation only; MISC ignored',
+    ],
+  };
+};

@@ -1,0 +1,76 @@
+// Alias resolution: short forms and acronyms within an article, spelling variants across articles. Every merge
+// carries its evidence; each rule refuses when more than one entity could be meant.
+import type { EntityMention } from '../../model.js';
+import { idKey } from './canonical.js';
+import { isFirstName } from './gazetteer.js';
+
+const words = (key: string): string[] => key.split(' ');
+
+/** Initials of a multi-word key ("international data corporation" → "idc"). */
+function initials(key: string): string {
+  return words(key).map((w) => w[0]).join('');
+}
+
+/** The one long-form id a mention is a short form or acronym of, with the rule's name, or null. */
+function longFormOf(m: EntityMention, longForms: EntityMention[]): { id: string; rule: string } | null {
+  if (m.id.startsWith('country:') || m.id.startsWith('city:')) return null;
+  const key = idKey(m.id);
+  if (key.includes(' ')) return null;
+  const byWord = new Set(longForms.filter((l) => l.type === 'PERSON' && words(idKey(l.id)).includes(key)).map((l) => l.id));
+  if (byWord.size === 1) return { id: [...byWord][0]!, rule: 'short form' };
+  if (/^\p{Lu}{2,6}$/u.test(m.text)) {
+    const byInitials = new Set(longForms.filter((l) => l.type === 'ORG' && initials(idKey(l.id)) === key).map((l) => l.id));
+    if (byInitials.size === 1) return { id: [...byInitials][0]!, rule: 'acronym' };
+  }
+  return null;
+}
+
+/** Mentions with short forms ("Jun") and acronyms joined to the one longer name of the same article they fit. */
+export function resolveShortForms(mentions: EntityMention[]): EntityMention[] {
+  const longForms = mentions.filter((m) => idKey(m.id).includes(' '));
+  return mentions.map((m) => {
+    const long = longFormOf(m, longForms);
+    if (!long || long.id === m.id) return m;
+    const name = longForms.find((l) => l.id === long.id)!.text;
+    const type = longForms.find((l) => l.id === long.id)!.type;
+    return { ...m, id: long.id, type, evidence: `${long.rule} of "${name}" in the same article` };
+  });
+}
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]!);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Edits allowed between two spellings of one name: none for short names, where one letter makes another name. */
+function allowedEdits(key: string): number {
+  return key.length >= 14 ? 2 : key.length >= 8 ? 1 : 0;
+}
+
+/**
+ * Whether two keys of the same type are spellings of one name: same word count, same first letter, within the
+ * allowed edits, no differing digits, and the words that differ are not two distinct first names ("joan"/"john").
+ */
+export function sameNameVariant(a: string, b: string): boolean {
+  if (a === b) return true;
+  const max = allowedEdits(Math.min(a.length, b.length) === a.length ? a : b);
+  if (!max || a[0] !== b[0]) return false;
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length !== wb.length || a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
+  const differing = wa.map((w, i) => [w, wb[i]!] as const).filter(([x, y]) => x !== y);
+  if (differing.some(([x, y]) => isFirstName(x) && isFirstName(y))) return false;
+  return editDistance(a, b, max) <= max;
+}

@@ -1,0 +1,13 @@
+// Entities of one article: typed mentions with canonical ids, short forms and acronyms resolved, and people's roles.
+import type { EntityMention, EntityRole, Span } from '../../model.js';
+import { DEEP_LANGS } from '../../text/langdata.js';
+import { resolveShortForms } from './aliases.js';
+import { findMentions } from './mentions.js';
+import { findRoles } from './roles.js';
+
+export function extractEntities(title: string, text: string, sentences: Span[], lang: string): { entities: EntityMention[]; roles: EntityRole[] } {
+  // The tagger and the role patterns know the languages analysed in depth only.
+  if (!DEEP_LANGS.includes(lang)) return { entities: [], roles: [] };
+  const entities = resolveShortForms(findMentions(title, text, sentences, lang));
+  return { entities, roles: findRoles(title, text, entities, lang) };
+}

@@ -1,0 +1,132 @@
+// Entity mentions of an article: the tagger's spans mapped back to characters, typed, with a canonical id each.
+import type { EntityMention, EntityType, Span } from '../../model.js';
+import { splitSentences } from '../../text/sentences.js';
+import { canonicalId, isOrgSuffix } from './canonical.js';
+import { bioSpans, type EntitySpan } from './conll.js';
+import { isFirstName, placeKind } from './gazetteer.js';
+import { roleWords } from './roles.js';
+import { tagTokens } from './tagger.js';
+import { stopwords } from '../../text/lexicon.js';
+
+interface TextToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Initialisms with dots ("U.S.", "A.S."), elided articles ("l'", "dell'"), words (inner hyphens, dots, ampersands),
+// a possessive "'s" on its own, any other single character.
+const TOKEN = /(?:\p{Lu}\.){2,}|\p{Ll}{1,5}['’](?=\p{L})(?![st]\b)|[\p{L}\p{N}]+(?:[-.&][\p{L}\p{N}]+)*(?:['’](?![sS]\b)[\p{L}\p{N}]+)*|['’][sS]\b|\S/gu;
+
+export function nerTokens(text: string, offset = 0): TextToken[] {
+  const out: TextToken[] = [];
+  for (const m of text.matchAll(TOKEN)) out.push({ text: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
+  return out;
+}
+
+const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOCATION' };
+
+/** A mention's type: a known country or city is a LOCATION whatever the tagger said of it. */
+function mentionType(tagged: string, surface: string): EntityType {
+  return placeKind(surface) ? 'LOCATION' : TYPES[tagged]!;
+}
+
+// A word that can start a name: capitalised, or a short initialism ("CK", "A.S.").
+const NAME_WORD = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,4}|(?:\p{Lu}\.){1,3})$/u;
+
+/** A person span with a title inside split into organisation and person ("Xiaomi Chairman" → ORG Xiaomi). */
+function splitAtTitle(tokens: string[], span: EntitySpan, titles: Set<string>): EntitySpan[] | null {
+  const title = tokens.slice(span.start, span.end).findIndex((t) => titles.has(t.toLowerCase()));
+  if (title < 0) return null;
+  const parts: EntitySpan[] = [];
+  if (title > 0) parts.push({ type: 'ORG', start: span.start, end: span.start + title });
+  if (span.start + title + 1 < span.end) parts.push({ type: 'PER', start: span.start + title + 1, end: span.end });
+  return parts;
+}
+
+/** Runs of two or more capitalised words, mid-sentence, that the tagger left out: organisations unless places. */
+function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) => boolean): EntitySpan[] {
+  const covered = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, k) => s.start + k)));
+  const runs: EntitySpan[] = [];
+  let start = -1;
+  for (let i = 1; i <= tokens.length; i++) {
+    const inName = i < tokens.length && !covered.has(i) && /^\p{Lu}/u.test(tokens[i]!) && /\p{L}/u.test(tokens[i]!) && !skip(tokens[i]!);
+    if (inName && start < 0) start = i;
+    if (!inName && start >= 0) {
+      if (i - start >= 2) runs.push({ type: placeKind(tokens.slice(start, i).join(' ')) ? 'LOC' : 'ORG', start, end: i });
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/**
+ * The tagger's spans corrected by rules its errors call for: a title inside a person's name splits it, a name
+ * ending in a corporate suffix is an organisation ("Hutchinson Telecom"), so is a word before a country ("Three
+ * UK"), a capitalised word or initialism just
+ * before a name, mid-sentence and not a common word, is the name's first word ("Lei" in "CEO Lei Jun", "CK" in
+ * "CK Hutchinson"), and runs of capitalised words left untagged are organisations or places.
+ */
+function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySpan[] {
+  const titles = roleWords();
+  const stops = stopwords(lang);
+  // Initialisms are names even when a stop-word list carries them ("CK").
+  const common = (t: string): boolean => (!/^\p{Lu}{2,}$/u.test(t) && stops.has(t.toLowerCase())) || titles.has(t.toLowerCase());
+  const out: EntitySpan[] = [];
+  for (const original of spans) {
+    const parts = original.type === 'PER' ? splitAtTitle(tokens, original, titles) : null;
+    if (parts) {
+      out.push(...parts);
+      continue;
+    }
+    const span = original.type === 'PER' && isOrgSuffix(tokens[original.end - 1]!) ? { ...original, type: 'ORG' } : original;
+    const before = tokens[span.start - 1];
+    const taken = out.length > 0 && out[out.length - 1]!.end === span.start;
+    // A capitalised word before a country, mid-sentence, is a brand's national company ("Three UK", "Vodafone Italia").
+    if (span.type === 'LOC' && span.end - span.start === 1 && !taken && before && span.start > 1 && /^\p{Lu}\p{Ll}+$/u.test(before) && placeKind(tokens[span.start]!) === 'country' && !placeKind(before)) {
+      out.push({ type: 'ORG', start: span.start - 1, end: span.end });
+      continue;
+    }
+    const joins = span.type !== 'LOC' && before && span.start > 1 && !taken && NAME_WORD.test(before) && !common(before);
+    out.push(joins ? { ...span, start: span.start - 1 } : span);
+  }
+  // German capitalises every noun: a run of capitalised words says nothing there.
+  const runs = lang === 'de' ? [] : untaggedRuns(tokens, out, common);
+  return [...out, ...runs].sort((a, b) => a.start - b.start);
+}
+
+/** Mentions in one field (title or body), sentence by sentence. */
+function fieldMentions(text: string, sentences: Span[], field: 'title' | 'text', lang: string): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const s of sentences) {
+    const tokens = nerTokens(text.slice(s.start, s.end), s.start);
+    if (!tokens.length) continue;
+    const words = tokens.map((t) => t.text);
+    for (const span of fixSpans(words, bioSpans(tagTokens(words)), lang)) {
+      const start = tokens[span.start]!.start;
+      const end = tokens[span.end - 1]!.end;
+      const surface = text.slice(start, end);
+      const type = mentionType(span.type, surface);
+      out.push({ text: surface, type, field, start, end, id: canonicalId(surface, type) });
+    }
+  }
+  return out;
+}
+
+/**
+ * A one-word PERSON that is no known first name and no word of a longer person name of the article is an
+ * organisation or brand: news names a person in full first ("Xiaomi", "Watson" were tagged as people).
+ */
+function retypeLoneNames(mentions: EntityMention[]): EntityMention[] {
+  const nameWords = new Set(mentions.filter((m) => m.type === 'PERSON' && m.text.includes(' ')).flatMap((m) => m.text.toLowerCase().split(/\s+/)));
+  return mentions.map((m) => {
+    if (m.type !== 'PERSON' || m.text.includes(' ') || isFirstName(m.text) || nameWords.has(m.text.toLowerCase())) return m;
+    return { ...m, type: 'ORG', id: canonicalId(m.text, 'ORG') };
+  });
+}
+
+/** Every mention in the title and body; `sentences` are the body's sentence spans. */
+export function findMentions(title: string, text: string, sentences: Span[], lang: string): EntityMention[] {
+  const titleSpans = title ? splitSentences(title, lang) : [];
+  return retypeLoneNames([...fieldMentions(title, titleSpans, 'title', lang), ...fieldMentions(text, sentences, 'text', lang)]);
+}

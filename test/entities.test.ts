@@ -1,0 +1,112 @@
+// Entities: BIO spans, the tagger, canonical ids across languages, alias guards, roles; and the seeds' entities.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { resolveShortForms, sameNameVariant } from '../src/analyze/entities/aliases.js';
+import { canonicalId, orgKey } from '../src/analyze/entities/canonical.js';
+import { bioSpans } from '../src/analyze/entities/conll.js';
+import { extractEntities } from '../src/analyze/entities/index.js';
+import { nerTokens } from '../src/analyze/entities/mentions.js';
+import { tagTokens } from '../src/analyze/entities/tagger.js';
+import type { EntityMention } from '../src/model.js';
+import { splitSentences } from '../src/text/sentences.js';
+import { SEEDS, runCli, skipUnlessExists, tempDir } from './helpers.js';
+
+test('bioSpans: I-X after O or another type starts an entity', () => {
+  assert.deepEqual(bioSpans(['B-PER', 'I-PER', 'O', 'I-LOC', 'B-ORG', 'I-LOC']), [
+    { type: 'PER', start: 0, end: 2 },
+    { type: 'LOC', start: 3, end: 4 },
+    { type: 'ORG', start: 4, end: 5 },
+    { type: 'LOC', start: 5, end: 6 },
+  ]);
+});
+
+test('tokens keep initialisms whole and split possessives and elided articles', () => {
+  assert.deepEqual(nerTokens("Xiaomi's deal in the U.S. and dell'Italia").map((t) => t.text), ['Xiaomi', "'s", 'deal', 'in', 'the', 'U.S.', 'and', "dell'", 'Italia']);
+});
+
+test('the tagger finds people, organisations and places in each language', () => {
+  const types = (sentence: string): string[] => {
+    const tokens = sentence.split(' ');
+    return bioSpans(tagTokens(tokens)).map((s) => `${s.type}:${tokens.slice(s.start, s.end).join(' ')}`);
+  };
+  assert.deepEqual(types('Angela Merkel met the president of Microsoft in Berlin on Monday .'), ['PER:Angela Merkel', 'ORG:Microsoft', 'LOC:Berlin']);
+  assert.ok(types('Il presidente Sergio Mattarella è arrivato a Milano .').includes('LOC:Milano'));
+  assert.ok(types('Der Vorstand von Siemens traf sich in München .').includes('LOC:München'));
+});
+
+test('countries get the same id in every language and spelling', () => {
+  const gb = ['UK', 'U.K.', 'Britain', 'United Kingdom', 'Regno Unito', 'Royaume-Uni', 'Vereinigtes Königreich', 'Reino Unido'];
+  for (const n of gb) assert.equal(canonicalId(n, 'LOCATION'), 'country:GB', n);
+  const us = ['US', 'U.S.', 'USA', 'United States', 'Stati Uniti', 'États-Unis', 'EE. UU.'];
+  for (const n of us) assert.equal(canonicalId(n, 'LOCATION'), 'country:US', n);
+  for (const n of ['Danimarca', 'Denmark', 'Dänemark']) assert.equal(canonicalId(n, 'LOCATION'), 'country:DK', n);
+  assert.equal(canonicalId('Milano', 'LOCATION'), canonicalId('Milan', 'LOCATION'));
+});
+
+test('corporate suffixes and possessives leave the name', () => {
+  assert.equal(orgKey('CK Hutchison Holdings'), 'ck hutchison');
+  assert.equal(orgKey('CK Hutchinson Telecom'), 'ck hutchinson');
+  assert.equal(canonicalId("Xiaomi's", 'ORG'), 'ORG:xiaomi');
+  assert.equal(orgKey('Fiat S.p.A.'), 'fiat');
+});
+
+test('spelling variants merge only within the guards', () => {
+  assert.ok(sameNameVariant('ck hutchinson', 'ck hutchison'));
+  assert.ok(!sameNameVariant('joan smith', 'john smith'), 'two first names are two people');
+  assert.ok(!sameNameVariant('audi', 'aldi'), 'short names never merge');
+  assert.ok(!sameNameVariant('3 group', '4 group'));
+});
+
+test('short forms and acronyms join the one long form of the article', () => {
+  const m = (text: string, id: string, type: EntityMention['type']): EntityMention => ({ id, text, type, field: 'text', start: 0, end: 0 });
+  const out = resolveShortForms([
+    m('Lei Jun', 'PERSON:lei jun', 'PERSON'),
+    m('Jun', 'PERSON:jun', 'PERSON'),
+    m('International Data Corporation', 'ORG:international data corporation', 'ORG'),
+    m('IDC', 'ORG:idc', 'ORG'),
+  ]);
+  assert.equal(out[1]!.id, 'PERSON:lei jun');
+  assert.match(out[1]!.evidence!, /short form of "Lei Jun"/);
+  assert.equal(out[3]!.id, 'ORG:international data corporation');
+  const ambiguous = resolveShortForms([m('Lei Jun', 'PERSON:lei jun', 'PERSON'), m('Jun Li', 'PERSON:jun li', 'PERSON'), m('Jun', 'PERSON:jun', 'PERSON')]);
+  assert.equal(ambiguous[2]!.id, 'PERSON:jun', 'two people could be meant: no merge');
+});
+
+test('roles from possessives, compounds and appositions', () => {
+  const roles = (text: string, lang: string): string[] => {
+    const { roles: r } = extractEntities('', text, splitSentences(text, lang), lang);
+    return r.map((x) => `${x.person}|${x.role}|${x.org}`);
+  };
+  assert.ok(roles('Microsoft chief executive Satya Nadella spoke in London on Monday.', 'en').includes('PERSON:satya nadella|chief executive|ORG:microsoft'));
+  assert.ok(roles('Lo ha detto Mario Rossi, amministratore delegato di Fincantieri, ai giornalisti.', 'it').some((r) => r.startsWith('PERSON:mario rossi|amministratore delegato|')));
+});
+
+const skip = skipUnlessExists(SEEDS, 'the seed articles (../shared/seeds)');
+
+test('seeds: the entities, merges and roles of EXPECTED.md', { skip }, () => {
+  const db = join(tempDir(), 'seeds.db');
+  const files = ['000_1f298d9b859c463a.txt', '001_497be36c90901019.txt', '002_f4f712fbaee730b4.txt', '003_53214adcda68b458.txt', '004_96a97beebc6364a5.txt'];
+  assert.equal(runCli(['ingest', '--db', db, ...files.map((f) => join(SEEDS, f))]).status, 0);
+  const lookup = (name: string): { id: string; aliases: { text: string }[]; roles: { role: string; orgName: string | null }[] } | null => {
+    const res = runCli(['entity', '--db', db, '--json', name]);
+    return res.status === 0 ? JSON.parse(res.stdout.split('\n')[0]!) : null;
+  };
+  const entity = (name: string): NonNullable<ReturnType<typeof lookup>> => {
+    const found = lookup(name);
+    assert.ok(found, `entity "${name}" is found`);
+    return found;
+  };
+  // The organisations and media EXPECTED.md lists: the tagger must find most of them (misses are printed).
+  const listed = ['Xiaomi', 'CK Hutchison', 'Three UK', 'A.S. Watson', 'Fortress', 'Superdrug', 'Kruidvat', 'Huawei', 'ZTE', 'Qualcomm', 'Google', 'Verizon', 'AT&T', 'Sprint', 'T-Mobile', 'IDC', 'Reuters', 'Engadget', 'The Verge'];
+  const missed = listed.filter((n) => !lookup(n));
+  if (missed.length) console.log(`# organisations not found: ${missed.join(', ')}`);
+  assert.ok(missed.length <= 6, `too many organisations missed: ${missed.join(', ')}`);
+  assert.equal(entity('CK Hutchinson').id, entity('CK Hutchison').id, 'the typo joins CK Hutchison');
+  for (const [a, b] of [['Danimarca', 'Denmark'], ['Svezia', 'Sweden'], ['Irlanda', 'Ireland'], ['Regno Unito', 'U.K.'], ['Paesi Bassi', 'Netherlands'], ['USA', 'U.S.']]) {
+    assert.equal(entity(a).id, entity(b).id, `${a} = ${b}`);
+  }
+  assert.ok(entity('Lei Jun').aliases.some((x) => x.text === 'Jun'), 'Jun is Lei Jun');
+  assert.ok(entity('Tom Malleschitz').roles.some((r) => r.role === 'chief digital officer'), 'Tom Malleschitz, chief digital officer');
+  assert.ok(entity('Wang Xiang').roles.some((r) => /vice ?president/.test(r.role) && r.orgName === 'Xiaomi'), 'Wang Xiang, vice president of Xiaomi');
+});
