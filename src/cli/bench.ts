@@ -6,6 +6,7 @@ import type { BenchRunner } from '../../bench/report.js';
 // Each benchmark loads lazily: they pull in data readers the other commands never need.
 const BENCHES: Record<string, () => Promise<BenchRunner>> = {
   ingest: async () => (await import('../../bench/ingest.js')).ingestReport,
+  time: async () => (await import('../../bench/time.js')).timeReport,
 };
 
 export function benchCommand(): Command {

@@ -1,0 +1,212 @@
+// The temporal tagger: finds expressions with the language's rules, resolves them against an anchor, dates their clause.
+import type { Span, TimeExpression, TimeMode } from '../../model.js';
+import { anchorString, bounded, fullDate, granularityOf, intervalOf, parseAnchor, type Anchor } from './calendar.js';
+import { alternation, timeLexicon, wordKey, type Lexicon } from './lexicon.js';
+import { buildRules, triggerRegex, type Reading, type Rule, type RuleContext } from './rules.js';
+import type { Direction } from './resolve.js';
+
+/** A tagged expression with what inference needs beside the public record. */
+export interface Tagged extends TimeExpression {
+  rel?: Reading['rel'];
+}
+
+interface Grammar {
+  lex: Lexicon;
+  rules: Rule[];
+  periodRules: Rule[];
+  trigger: RegExp;
+  part: RegExp;
+  det: RegExp;
+  boundary: RegExp;
+  range: RegExp;
+  clauseEnd: RegExp;
+  clauseStart: RegExp;
+}
+
+const grammars = new Map<string, Grammar | null>();
+
+function grammarFor(lang: string): Grammar | null {
+  if (grammars.has(lang)) return grammars.get(lang)!;
+  const lex = timeLexicon(lang);
+  let g: Grammar | null = null;
+  if (lex) {
+    const rules = buildRules(lex);
+    const S = "(?:\\s+|(?<=['’-]))";
+    const breaks = lex.data.clauseBreaks.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    g = {
+      lex,
+      rules: rules.filter((r) => !r.inner),
+      periodRules: rules.filter((r) => r.period),
+      trigger: triggerRegex(lex),
+      part: new RegExp(`(?<part>${alternation(Object.keys(lex.data.parts))})(?:${S}${alternation(lex.data.partLinks)})?${S}`, 'iuy'),
+      det: new RegExp(`(?:^|[^\\p{L}])(${alternation(lex.data.det)})\\s*$`, 'iu'),
+      boundary: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.data.boundaries))})\\s+$`, 'iu'),
+      range: new RegExp(`^\\s*(?:${alternation(lex.data.rangeLinks)})\\s*$`, 'iu'),
+      clauseEnd: new RegExp(`[.!?…](?=["”’)]?(?:\\s|$))|\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'iu'),
+      clauseStart: new RegExp(`[.!?…]["”’)]?\\s+|\\n|;\\s*${breaks.length ? `|${breaks.join('|')}` : ''}`, 'giu'),
+    };
+  }
+  grammars.set(lang, g);
+  return g;
+}
+
+const CLAUSE_REACH = 300;
+
+/** The clause around a span: from the last sentence or clause break before it to the next one after it. */
+function clauseOf(g: Grammar, text: string, start: number, end: number): Span {
+  const from = Math.max(0, start - CLAUSE_REACH);
+  const window = text.slice(from, start);
+  let s = from;
+  g.clauseStart.lastIndex = 0;
+  for (let m = g.clauseStart.exec(window); m; m = g.clauseStart.exec(window)) s = from + m.index + m[0].length;
+  const right = g.clauseEnd.exec(text.slice(end, end + CLAUSE_REACH));
+  const e = right ? end + right.index + (/^[.!?…]$/.test(right[0]) ? 1 : 0) : Math.min(text.length, end + CLAUSE_REACH);
+  return { start: s, end: e };
+}
+
+/** Distance from the nearest cue of a set to the expression, or Infinity; cues inside the expression do not count. */
+function nearestCue(re: RegExp, text: string, clause: Span, span: Span): number {
+  let best = Infinity;
+  re.lastIndex = 0;
+  const slice = text.slice(clause.start, clause.end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const s = clause.start + m.index;
+    const e = s + m[0].length;
+    if (e > span.start && s < span.end) continue;
+    best = Math.min(best, e <= span.start ? span.start - e : s - span.end);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return best;
+}
+
+/** Past or future by the nearest tense cue in the clause; 0 when there is none. */
+function tenseOf(g: Grammar, text: string, clause: Span, span: Span): Direction {
+  const past = nearestCue(g.lex.tense.past, text, clause, span);
+  const future = nearestCue(g.lex.tense.future, text, clause, span);
+  if (past === Infinity && future === Infinity) return 0;
+  return future < past ? 1 : -1;
+}
+
+/** Negated, hypothetical or planned by cue words in the clause; otherwise by whether it lies after the anchor. */
+function modeOf(g: Grammar, text: string, clause: Span, span: Span, interval: TimeExpression['interval'], anchor: Anchor | null): TimeMode {
+  const before: Span = { start: clause.start, end: span.start };
+  if (nearestCue(g.lex.mode.negated, text, before, span) < Infinity) return 'negated';
+  if (nearestCue(g.lex.mode.hypothetical, text, clause, span) < Infinity) return 'hypothetical';
+  if (nearestCue(g.lex.mode.planned, text, clause, span) < Infinity) return 'planned';
+  const day = fullDate(anchor);
+  const after = anchor && interval?.[0] && interval[0] > (day ? anchorString(day) : `${anchorString(anchor)}-99`);
+  return after ? 'planned' : 'happened';
+}
+
+interface Match {
+  end: number;
+  reading: Reading;
+  rule: Rule;
+}
+
+function matchAt(g: Grammar, text: string, pos: number, anchor: Anchor | null, rules: Rule[]): Match | null {
+  let best: Match | null = null;
+  let tense: Direction | null = null;
+  for (const rule of rules) {
+    rule.re.lastIndex = pos;
+    const m = rule.re.exec(text);
+    if (!m || (best && m[0].length <= best.end - pos)) continue;
+    const end = pos + m[0].length;
+    const ctx: RuleContext = {
+      lex: g.lex, anchor, text, start: pos, end,
+      dir: () => (tense ??= tenseOf(g, text, clauseOf(g, text, pos, end), { start: pos, end })),
+    };
+    const reading = rule.resolve(m.groups ?? {}, ctx);
+    if (reading) best = { end, reading, rule };
+  }
+  g.part.lastIndex = pos;
+  const p = g.part.exec(text);
+  if (p) {
+    const inner = matchAt(g, text, pos + p[0].length, anchor, g.periodRules);
+    if (inner && inner.reading.type === 'DATE' && (!best || inner.end > best.end)) {
+      best = { ...inner, reading: { ...inner.reading, mod: g.lex.part.get(wordKey(p.groups!.part!)) } };
+    }
+  }
+  return best;
+}
+
+/** Widen a match over a determiner on its left when the rule allows ("the past two years", "l'anno scorso"). */
+function withDeterminer(g: Grammar, text: string, start: number, rule: Rule): number {
+  if (!rule.det) return start;
+  const from = Math.max(0, start - 8);
+  const m = g.det.exec(text.slice(from, start));
+  return m ? from + m.index + m[0].indexOf(m[1]!) : start;
+}
+
+function toExpression(g: Grammar, text: string, start: number, m: Match, anchor: Anchor | null, anchorInferred: boolean): Tagged {
+  const { reading } = m;
+  const span = { start, end: m.end };
+  const clause = clauseOf(g, text, start, m.end);
+  let interval = reading.type === 'DATE' || reading.type === 'TIME' ? intervalOf(reading.value, reading.mod) : null;
+  let mod = reading.mod;
+  const b = g.boundary.exec(text.slice(Math.max(0, start - 12), start));
+  if (b && interval) {
+    const boundary = g.lex.boundary.get(wordKey(b[1]!))!;
+    interval = bounded(intervalOf(reading.value) && mod === 'END' ? intervalOf(reading.value)! : interval, boundary, mod);
+    mod ??= boundary;
+  }
+  return {
+    text: text.slice(start, m.end),
+    span,
+    type: reading.type,
+    value: reading.value,
+    ...(mod ? { mod } : {}),
+    interval,
+    granularity: granularityOf(reading.value),
+    anchor: anchor ? anchorString(anchor) : null,
+    ...(anchorInferred ? { anchorInferred } : {}),
+    mode: modeOf(g, text, clause, span, interval, anchor),
+    clause,
+    ...(reading.zone ? { zone: reading.zone } : {}),
+    ...(reading.rel ? { rel: reading.rel } : {}),
+  };
+}
+
+export interface TagOptions {
+  /** Join "late 2018 or 2019", "from 2009 to 2010" into one expression spanning both (off for TimeML scoring). */
+  combine?: boolean;
+  /** True when the anchor is an inferred publication date. */
+  anchorInferred?: boolean;
+}
+
+/** Join two dated expressions linked by "or", "to", "and", "–" into one interval. */
+function combineRanges(g: Grammar, text: string, list: Tagged[]): Tagged[] {
+  const out: Tagged[] = [];
+  for (const t of list) {
+    const prev = out[out.length - 1];
+    if (prev?.interval && t.interval && prev.type === 'DATE' && t.type === 'DATE' && g.range.test(text.slice(prev.span.end, t.span.start))) {
+      out[out.length - 1] = {
+        ...prev,
+        text: text.slice(prev.span.start, t.span.end),
+        span: { start: prev.span.start, end: t.span.end },
+        value: `${prev.value}/${t.value}`,
+        interval: [prev.interval[0], t.interval[1]],
+        parts: [...(prev.parts ?? [prev.value]), t.value],
+        clause: { start: Math.min(prev.clause.start, t.clause.start), end: Math.max(prev.clause.end, t.clause.end) },
+      };
+    } else out.push(t);
+  }
+  return out;
+}
+
+/** Every temporal expression of a text, resolved against `anchorDate` (YYYY, YYYY-MM or YYYY-MM-DD; null: unresolved). */
+export function tagTimes(text: string, lang: string, anchorDate: string | null, opts: TagOptions = {}): Tagged[] {
+  const g = grammarFor(lang);
+  if (!g) return [];
+  const anchor = parseAnchor(anchorDate);
+  const found: Tagged[] = [];
+  g.trigger.lastIndex = 0;
+  for (let t = g.trigger.exec(text); t; t = g.trigger.exec(text)) {
+    const m = matchAt(g, text, t.index, anchor, g.rules);
+    if (!m) continue;
+    const start = withDeterminer(g, text, t.index, m.rule);
+    found.push(toExpression(g, text, start, m, anchor, !!opts.anchorInferred));
+    g.trigger.lastIndex = m.end;
+  }
+  return opts.combine ? combineRanges(g, text, found) : found;
+}
