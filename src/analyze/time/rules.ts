@@ -36,7 +36,23 @@ export interface Rule {
   period?: boolean;
   /** Only after a part word ("the end of" + "the year"). */
   inner?: boolean;
+  /** The kinds of word the rule can begin with, to try it only where one stands. */
+  starts: Start[];
 }
+
+/** Kinds of first word: lexicon categories, digits, Q3/H1, and Roman numerals. */
+export type Start =
+  | 'DIGIT' | 'QH' | 'ROMAN' | 'MONTH' | 'WEEKDAY' | 'SEASON' | 'UNIT' | 'NUM' | 'ORD' | 'REL' | 'DAYWORD' | 'DAYPARTWORD'
+  | 'REF' | 'AGOB' | 'DURPRE' | 'EVERY' | 'SETWORD' | 'DECADEWORD' | 'CENTURY';
+
+const STARTS: Record<string, Start[]> = {
+  iso: ['DIGIT'], numeric: ['DIGIT'], year: ['DIGIT'], time: ['DIGIT'],
+  'month-day': ['WEEKDAY', 'MONTH'], 'day-month': ['WEEKDAY', 'DIGIT'], 'month-year': ['MONTH'], month: ['MONTH'],
+  'rel-named': ['REL'], 'named-rel': ['MONTH', 'WEEKDAY', 'SEASON'], decade: ['DIGIT', 'DECADEWORD'],
+  century: ['DIGIT', 'ROMAN', 'CENTURY'], quarter: ['QH', 'ORD', 'DIGIT'], season: ['SEASON'], 'rel-unit': ['REL'],
+  'unit-rel': ['UNIT'], 'year-word': [], ago: ['NUM', 'DIGIT', 'AGOB'], 'day-word': ['DAYWORD'], weekday: ['WEEKDAY'],
+  'this-daypart': ['REL', 'DAYPARTWORD'], duration: ['DURPRE', 'NUM', 'DIGIT'], 'bare-units': ['UNIT'], set: ['EVERY', 'SETWORD'], ref: ['REF'],
+};
 
 const ZONES = ['UTC', 'GMT', 'CET', 'CEST', 'EST', 'EDT', 'CST', 'CDT', 'MST', 'MDT', 'PST', 'PDT', 'BST', 'IST', 'JST', 'ET', 'PT', 'MEZ', 'MESZ', 'Z'];
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
@@ -142,10 +158,10 @@ export function buildRules(lex: Lexicon): Rule[] {
   const re = (template: string): RegExp =>
     new RegExp(`${template.replace(/\{(\w+)\}/g, (_, k: string) => A[k] ?? `{${k}}`)}(?![\\p{L}\\p{N}])`, 'iuy');
   const dir = (ctx: RuleContext): Direction => ctx.dir();
-  const dateRule = (name: string, template: string, resolve: Rule['resolve'], extra: Partial<Rule> = {}): Rule => ({ name, re: re(template), resolve, period: true, ...extra });
+  const dateRule = (name: string, template: string, resolve: Rule['resolve'], extra: Partial<Rule> = {}): Rule => ({ name, re: re(template), resolve, period: true, starts: [], ...extra });
 
   const date = (value: string): Reading => ({ type: 'DATE', value });
-  return [
+  const rules: Omit<Rule, 'starts'>[] = [
     dateRule('iso', '(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:[T ](?<h>\\d{2}):(?<mi>\\d{2}))?', (g) =>
       Number(g.m) >= 1 && Number(g.m) <= 12 && Number(g.d) >= 1 && Number(g.d) <= 31
         ? g.h ? { type: 'TIME', value: `${g.y}-${g.m}-${g.d}T${g.h}:${g.mi}` } : date(`${g.y}-${g.m}-${g.d}`)
@@ -280,6 +296,7 @@ export function buildRules(lex: Lexicon): Rule[] {
     },
     { name: 'ref', re: re('(?<r>{REF})'), resolve: (g, ctx) => ({ type: 'DATE', value: lookup(ctx.lex.ref, g.r)! }) },
   ];
+  return rules.map((r) => ({ ...r, starts: STARTS[r.name]! }));
 
   function namedRelative(ctx: RuleContext, name: string, n: number): Reading | null {
     const m = lookup(ctx.lex.month, name);
@@ -301,14 +318,46 @@ export function buildRules(lex: Lexicon): Rule[] {
   }
 }
 
-/** Every word a rule can start with, for the cheap first scan that finds where to try the rules. */
-export function triggerRegex(lex: Lexicon): RegExp {
+/** The words of each start kind in a language. */
+function startWords(lex: Lexicon): Record<string, string[]> {
   const d = lex.data;
-  const words = [
-    ...d.months.flat(), ...d.weekdays.flat(), ...d.weekdaysPlural.flat(), ...Object.values(d.seasons).flat(), ...Object.values(d.units).flat(),
-    ...Object.keys(d.numbers), ...d.vague, ...Object.keys(d.ordinals), ...Object.keys(d.rel), ...Object.keys(d.dayWords),
-    ...Object.keys(d.dayPartWords), ...Object.keys(d.parts), ...Object.keys(d.refs), ...d.agoBefore, ...d.durationPrefix, ...d.every,
-    ...Object.keys(d.setWords), ...d.decadeWords, ...d.century, ...d.yearUnits,
-  ];
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d|['’]\\d|[QH][1-4]|[XVI]+(?:e|ème|°)?\\s|${alternation(words)})`, 'giu');
+  return {
+    MONTH: d.months.flat(), WEEKDAY: [...d.weekdays.flat(), ...d.weekdaysPlural.flat()], SEASON: Object.values(d.seasons).flat(),
+    UNIT: Object.values(d.units).flat(), NUM: [...Object.keys(d.numbers), ...d.vague], ORD: Object.keys(d.ordinals), REL: Object.keys(d.rel),
+    DAYWORD: Object.keys(d.dayWords), DAYPARTWORD: Object.keys(d.dayPartWords), REF: Object.keys(d.refs), AGOB: d.agoBefore,
+    DURPRE: d.durationPrefix, EVERY: d.every, SETWORD: Object.keys(d.setWords), DECADEWORD: d.decadeWords, CENTURY: d.century,
+    PART: Object.keys(d.parts),
+  };
+}
+
+/** For each first word, the rules that may begin there; 'PART' marks words that start a part-of-period phrase. */
+export interface Dispatch {
+  rules: (Rule | 'PART')[];
+  /** When the word only begins longer phrases ("the" of "the past"): the words that may follow it. */
+  next: Set<string> | null;
+}
+
+export function dispatchTable(lex: Lexicon, rules: Rule[]): Map<string, Dispatch> {
+  const table = new Map<string, Dispatch>();
+  const add = (phrase: string, r: Rule | 'PART'): void => {
+    const [head, second] = wordKey(phrase).split(/[\s'’.-]+/);
+    const entry = table.get(head!) ?? { rules: [], next: new Set<string>() };
+    if (!entry.rules.includes(r)) entry.rules.push(r);
+    if (!second) entry.next = null;
+    else entry.next?.add(second);
+    table.set(head!, entry);
+  };
+  const words = startWords(lex);
+  for (const r of rules) for (const s of r.starts) for (const w of words[s] ?? []) add(w, r);
+  for (const w of words.PART!) add(w, 'PART');
+  return table;
+}
+
+/** Start kinds a token can be without a lexicon entry, by its first characters (cheaper than a regex per word). */
+export function shapeStart(token: string): Start | null {
+  const c = token.charCodeAt(0);
+  if (c >= 48 && c <= 57) return 'DIGIT';
+  if ((c === 81 || c === 72) && token.length === 2 && token[1]! >= '1' && token[1]! <= '4') return 'QH';
+  if ((c === 88 || c === 86 || c === 73) && /^[XVI]{1,5}(?:e|ème)?$/.test(token)) return 'ROMAN';
+  return null;
 }

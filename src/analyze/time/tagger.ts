@@ -2,7 +2,7 @@
 import type { Span, TimeExpression, TimeMode } from '../../model.js';
 import { anchorString, bounded, fullDate, granularityOf, intervalOf, parseAnchor, type Anchor } from './calendar.js';
 import { alternation, timeLexicon, wordKey, type Lexicon } from './lexicon.js';
-import { buildRules, triggerRegex, type Reading, type Rule, type RuleContext } from './rules.js';
+import { buildRules, dispatchTable, shapeStart, type Dispatch, type Reading, type Rule, type RuleContext, type Start } from './rules.js';
 import type { Direction } from './resolve.js';
 
 /** A tagged expression with what inference needs beside the public record. */
@@ -12,15 +12,16 @@ export interface Tagged extends TimeExpression {
 
 interface Grammar {
   lex: Lexicon;
-  rules: Rule[];
   periodRules: Rule[];
-  trigger: RegExp;
+  /** Rules to try at a word, by its lower-case form. */
+  dispatch: Map<string, Dispatch>;
+  /** Rules to try at a digit, Q3/H1 or Roman-numeral token. */
+  shapes: Map<Start, Rule[]>;
   part: RegExp;
   det: RegExp;
   boundary: RegExp;
   range: RegExp;
-  clauseEnd: RegExp;
-  clauseStart: RegExp;
+  clauseBreak: RegExp;
 }
 
 const grammars = new Map<string, Grammar | null>();
@@ -35,33 +36,50 @@ function grammarFor(lang: string): Grammar | null {
     const breaks = lex.data.clauseBreaks.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     g = {
       lex,
-      rules: rules.filter((r) => !r.inner),
       periodRules: rules.filter((r) => r.period),
-      trigger: triggerRegex(lex),
+      dispatch: dispatchTable(lex, rules),
+      shapes: new Map((['DIGIT', 'QH', 'ROMAN'] as Start[]).map((k) => [k, rules.filter((r) => r.starts.includes(k))])),
       part: new RegExp(`(?<part>${alternation(Object.keys(lex.data.parts))})(?:${S}${alternation(lex.data.partLinks)})?${S}`, 'iuy'),
       det: new RegExp(`(?:^|[^\\p{L}])(${alternation(lex.data.det)})\\s*$`, 'iu'),
       boundary: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.data.boundaries))})\\s+$`, 'iu'),
       range: new RegExp(`^\\s*(?:${alternation(lex.data.rangeLinks)})\\s*$`, 'iu'),
-      clauseEnd: new RegExp(`[.!?…](?=["”’)]?(?:\\s|$))|\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'iu'),
-      clauseStart: new RegExp(`[.!?…]["”’)]?\\s+|\\n|;\\s*${breaks.length ? `|${breaks.join('|')}` : ''}`, 'giu'),
+      clauseBreak: new RegExp(`[.!?…]["”’)]?(?=\\s|$)|\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'giu'),
     };
   }
   grammars.set(lang, g);
   return g;
 }
 
-const CLAUSE_REACH = 300;
+/** Where clauses break in a text: sentence ends, line breaks, semicolons and the language's clause joints. */
+interface Breaks {
+  starts: number[];
+  ends: number[];
+}
 
-/** The clause around a span: from the last sentence or clause break before it to the next one after it. */
-function clauseOf(g: Grammar, text: string, start: number, end: number): Span {
-  const from = Math.max(0, start - CLAUSE_REACH);
-  const window = text.slice(from, start);
-  let s = from;
-  g.clauseStart.lastIndex = 0;
-  for (let m = g.clauseStart.exec(window); m; m = g.clauseStart.exec(window)) s = from + m.index + m[0].length;
-  const right = g.clauseEnd.exec(text.slice(end, end + CLAUSE_REACH));
-  const e = right ? end + right.index + (/^[.!?…]$/.test(right[0]) ? 1 : 0) : Math.min(text.length, end + CLAUSE_REACH);
-  return { start: s, end: e };
+function clauseBreaks(g: Grammar, text: string): Breaks {
+  const out: Breaks = { starts: [], ends: [] };
+  g.clauseBreak.lastIndex = 0;
+  for (let m = g.clauseBreak.exec(text); m; m = g.clauseBreak.exec(text)) {
+    // A sentence's full stop belongs to it; a joint word (", and") to neither clause.
+    out.starts.push(m.index + (/^[.!?…]/.test(m[0]) ? 1 : 0));
+    out.ends.push(m.index + m[0].length);
+  }
+  return out;
+}
+
+/** The clause around a span: from the last break before it to the next break after it. */
+function clauseOf(b: Breaks, text: string, start: number, end: number): Span {
+  let lo = 0;
+  let hi = b.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b.starts[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  let s = lo > 0 ? b.ends[lo - 1]! : 0;
+  if (s > start) s = start;
+  while (s < start && /\s/.test(text[s]!)) s++;
+  return { start: s, end: lo < b.starts.length ? Math.max(b.starts[lo]!, end) : text.length };
 }
 
 /** Distance from the nearest cue of a set to the expression, or Infinity; cues inside the expression do not count. */
@@ -104,25 +122,27 @@ interface Match {
   rule: Rule;
 }
 
-function matchAt(g: Grammar, text: string, pos: number, anchor: Anchor | null, rules: Rule[]): Match | null {
+function matchAt(g: Grammar, b: Breaks, text: string, pos: number, anchor: Anchor | null, rules: readonly (Rule | 'PART')[]): Match | null {
   let best: Match | null = null;
   let tense: Direction | null = null;
   for (const rule of rules) {
+    if (rule === 'PART') continue;
     rule.re.lastIndex = pos;
     const m = rule.re.exec(text);
     if (!m || (best && m[0].length <= best.end - pos)) continue;
     const end = pos + m[0].length;
     const ctx: RuleContext = {
       lex: g.lex, anchor, text, start: pos, end,
-      dir: () => (tense ??= tenseOf(g, text, clauseOf(g, text, pos, end), { start: pos, end })),
+      dir: () => (tense ??= tenseOf(g, text, clauseOf(b, text, pos, end), { start: pos, end })),
     };
     const reading = rule.resolve(m.groups ?? {}, ctx);
     if (reading) best = { end, reading, rule };
   }
+  if (!rules.includes('PART')) return best;
   g.part.lastIndex = pos;
   const p = g.part.exec(text);
   if (p) {
-    const inner = matchAt(g, text, pos + p[0].length, anchor, g.periodRules);
+    const inner = matchAt(g, b, text, pos + p[0].length, anchor, g.periodRules);
     if (inner && inner.reading.type === 'DATE' && (!best || inner.end > best.end)) {
       best = { ...inner, reading: { ...inner.reading, mod: g.lex.part.get(wordKey(p.groups!.part!)) } };
     }
@@ -138,10 +158,10 @@ function withDeterminer(g: Grammar, text: string, start: number, rule: Rule): nu
   return m ? from + m.index + m[0].indexOf(m[1]!) : start;
 }
 
-function toExpression(g: Grammar, text: string, start: number, m: Match, anchor: Anchor | null, anchorInferred: boolean): Tagged {
+function toExpression(g: Grammar, breaks: Breaks, text: string, start: number, m: Match, anchor: Anchor | null, anchorInferred: boolean): Tagged {
   const { reading } = m;
   const span = { start, end: m.end };
-  const clause = clauseOf(g, text, start, m.end);
+  const clause = clauseOf(breaks, text, start, m.end);
   let interval = reading.type === 'DATE' || reading.type === 'TIME' ? intervalOf(reading.value, reading.mod) : null;
   let mod = reading.mod;
   const b = g.boundary.exec(text.slice(Math.max(0, start - 12), start));
@@ -194,19 +214,36 @@ function combineRanges(g: Grammar, text: string, list: Tagged[]): Tagged[] {
   return out;
 }
 
+const NEXT_WORD = /[\s'’.-]*([\p{L}\p{N}]+)/uy;
+
+/** The rules to try at a word; none when it only begins phrases and the next word continues none of them. */
+function rulesAt(g: Grammar, text: string, word: string, after: number): (Rule | 'PART')[] | undefined {
+  const d = g.dispatch.get(word.toLowerCase());
+  if (!d?.next) return d?.rules;
+  NEXT_WORD.lastIndex = after;
+  const next = NEXT_WORD.exec(text);
+  return next && d.next.has(next[1]!.toLowerCase()) ? d.rules : undefined;
+}
+
 /** Every temporal expression of a text, resolved against `anchorDate` (YYYY, YYYY-MM or YYYY-MM-DD; null: unresolved). */
 export function tagTimes(text: string, lang: string, anchorDate: string | null, opts: TagOptions = {}): Tagged[] {
   const g = grammarFor(lang);
   if (!g) return [];
   const anchor = parseAnchor(anchorDate);
   const found: Tagged[] = [];
-  g.trigger.lastIndex = 0;
-  for (let t = g.trigger.exec(text); t; t = g.trigger.exec(text)) {
-    const m = matchAt(g, text, t.index, anchor, g.rules);
+  const breaks = clauseBreaks(g, text);
+  const words = /[\p{L}\p{N}]+/gu;
+  for (let w = words.exec(text); w; w = words.exec(text)) {
+    const shape = shapeStart(w[0]);
+    const rules = shape ? g.shapes.get(shape) : rulesAt(g, text, w[0], words.lastIndex);
+    if (!rules) continue;
+    // A decade written '90s starts at its apostrophe.
+    const pos = shape === 'DIGIT' && /['’]/.test(text[w.index - 1] ?? '') ? w.index - 1 : w.index;
+    const m = matchAt(g, breaks, text, pos, anchor, rules) ?? (pos < w.index ? matchAt(g, breaks, text, w.index, anchor, rules) : null);
     if (!m) continue;
-    const start = withDeterminer(g, text, t.index, m.rule);
-    found.push(toExpression(g, text, start, m, anchor, !!opts.anchorInferred));
-    g.trigger.lastIndex = m.end;
+    const start = withDeterminer(g, text, pos, m.rule);
+    found.push(toExpression(g, breaks, text, start, m, anchor, !!opts.anchorInferred));
+    words.lastIndex = m.end;
   }
   return opts.combine ? combineRanges(g, text, found) : found;
 }
