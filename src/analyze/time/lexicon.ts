@@ -61,10 +61,12 @@ function escapeRe(s: string): string {
 }
 
 /** A regex alternation of words, longest first; spaces match any whitespace, apostrophes either form. */
-export function alternation(words: Iterable<string>): string {
+export function alternation(words: Iterable<string>, dotted = false): string {
   const list = [...new Set([...words].map((w) => w.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim()))].filter(Boolean).sort((a, b) => b.length - a.length);
   if (!list.length) return '(?!)';
-  return `(?:${list.map((w) => escapeRe(w).replace(/ /g, '\\s+').replace(/'/g, "['’]")).join('|')})`;
+  // Abbreviations (short words) may carry a full stop: "Feb.", "Sept.".
+  const dot = (w: string): string => (dotted && w.length <= 4 ? '\\.?' : '');
+  return `(?:${list.map((w) => escapeRe(w).replace(/ /g, '\\s+').replace(/'/g, "['’]") + dot(w)).join('|')})`;
 }
 
 function indexed(lists: string[][]): Map<string, number> {
@@ -99,8 +101,11 @@ export interface Lexicon {
   mode: { planned: RegExp; hypothetical: RegExp; negated: RegExp };
 }
 
+/** JavaScript's \\b only knows ASCII letters; cue lists use it for any letter. */
+const WORD_EDGE = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
+
 function cueRegex(sources: string[]): RegExp {
-  return new RegExp(sources.length ? sources.join('|') : '(?!)', 'gu');
+  return new RegExp(sources.length ? sources.map((s) => s.replaceAll('\\b', WORD_EDGE)).join('|') : '(?!)', 'gu');
 }
 
 function invert<T>(record: Record<string, string[]>, map: (k: string) => T): Map<string, T> {

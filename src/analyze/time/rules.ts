@@ -1,6 +1,6 @@
 // The grammar of temporal expressions: regex templates filled from a language's lexicon, each with a resolver.
 import type { TimexType } from '../../model.js';
-import { pad, ymd, type Anchor } from './calendar.js';
+import { isoWeekday, pad, ymd, type Anchor } from './calendar.js';
 import { alternation, wordKey, type Lexicon } from './lexicon.js';
 import { monthAlone, monthDay, periodOfYear, seasonAlone, shiftByUnit, weekdayDate, type Direction } from './resolve.js';
 
@@ -123,9 +123,9 @@ export function buildRules(lex: Lexicon): Rule[] {
   const first = (lists: string[][]): string[] => lists.map((l) => l[0]!);
   const A: Record<string, string> = {
     S: "(?:\\s+|(?<=['’-]))",
-    MONTH: alternation(d.months.flat()),
+    MONTH: alternation(d.months.slice().map((l) => l.slice(1)).flat(), true).replace(/^\(\?:/, `(?:${alternation(first(d.months)).slice(3, -1)}|`),
     MONTHFULL: alternation(first(d.months)),
-    WEEKDAY: alternation(d.weekdays.flat()),
+    WEEKDAY: alternation(d.weekdays.flat(), true),
     WEEKDAYFULL: alternation([...first(d.weekdays), ...d.weekdaysPlural.flat()]),
     SEASON: alternation(Object.values(d.seasons).flat()),
     UNIT: alternation(Object.values(d.units).flat()),
@@ -171,19 +171,19 @@ export function buildRules(lex: Lexicon): Rule[] {
       const [m, day] = d.numericOrder === 'mdy' ? [Number(g.a), Number(g.b)] : [Number(g.b), Number(g.a)];
       return m >= 1 && m <= 12 && day >= 1 && day <= 31 ? date(ymd(yearOf(g.y!), m, day)) : null;
     }),
-    dateRule('month-day', '(?:(?<wd>{WEEKDAY})\\.?,?{S}(?:{DET}{S})?)?(?<mon>{MONTH})\\.?{S}(?<d>\\d{1,2})(?:{ORDSUF})?(?!\\d)(?:,?{S}(?<y>\\d{4}))?', (g, ctx) => {
+    dateRule('month-day', '(?:(?<wd>{WEEKDAY}),?{S}(?:{DET}{S})?)?(?<mon>{MONTH}){S}(?<d>\\d{1,2})(?:{ORDSUF})?(?!\\d)(?:,?{S}(?<y>\\d{4}))?', (g, ctx) => {
       const m = lookup(ctx.lex.month, g.mon);
       const day = Number(g.d);
       if (!m || day < 1 || day > 31 || !namedOk(ctx.lex, g.mon)) return null;
-      return date(g.y ? ymd(Number(g.y), m, day) : monthDay(ctx.anchor, m, day, dir(ctx)));
+      return date(g.y ? ymd(Number(g.y), m, day) : datedWeekday(ctx, m, day, g.wd));
     }),
-    dateRule('day-month', '(?:(?<wd>{WEEKDAY}),?{S}(?:{DET}{S})?)?(?<d>\\d{1,2})(?:{ORDSUF}|\\.|º|°)?{S}(?:{DATELINK}{S})?(?<mon>{MONTH})\\.?(?:,?{S}(?:{DATELINK}{S})?(?<y>\\d{4}))?', (g, ctx) => {
+    dateRule('day-month', '(?:(?<wd>{WEEKDAY}),?{S}(?:{DET}{S})?)?(?<d>\\d{1,2})(?:{ORDSUF}|\\.|º|°)?{S}(?:{DATELINK}{S})?(?<mon>{MONTH})(?:,?{S}(?:{DATELINK}{S})?(?<y>\\d{4}))?', (g, ctx) => {
       const m = lookup(ctx.lex.month, g.mon);
       const day = Number(g.d);
       if (!m || day < 1 || day > 31 || !namedOk(ctx.lex, g.mon)) return null;
-      return date(g.y ? ymd(Number(g.y), m, day) : monthDay(ctx.anchor, m, day, dir(ctx)));
+      return date(g.y ? ymd(Number(g.y), m, day) : datedWeekday(ctx, m, day, g.wd));
     }, { det: true }),
-    dateRule('month-year', "(?<mon>{MONTH})\\.?,?{S}(?:{DATELINK}{S})?(?<y>\\d{4}|'\\d{2})", (g, ctx) => {
+    dateRule('month-year', "(?<mon>{MONTH}),?{S}(?:{DATELINK}{S})?(?<y>\\d{4}|'\\d{2})", (g, ctx) => {
       const m = lookup(ctx.lex.month, g.mon);
       return m && namedOk(ctx.lex, g.mon) ? date(`${pad(yearOf(g.y!), 4)}-${pad(m)}`) : null;
     }),
@@ -194,10 +194,11 @@ export function buildRules(lex: Lexicon): Rule[] {
       return m && namedOk(ctx.lex, g.mon) ? date(monthAlone(ctx.anchor, m, dir(ctx))) : null;
     }, { det: true }),
     dateRule('year', '(?<y>1[5-9]\\d{2}|20\\d{2}|2100)', (g, ctx) => (looksLikeYear(ctx) ? date(g.y!) : null)),
-    dateRule('decade', "(?:(?<dec>1[5-9]\\d|20\\d)0(?:['’]?s|er(?:{S}Jahre\\w*)?)|(?:{DECADEWORD}{S})?['’](?<dd>\\d)0s?|{DECADEWORD}{S}(?<dy>(?:1[5-9]|20)\\d)0)", (g) => {
+    dateRule('decade', "(?:(?<dec>1[5-9]\\d|20\\d)0(?:['’]?s|er(?:{S}Jahre\\w*)?)|(?:{DECADEWORD}{S})?['’](?<dd>\\d)0s?|{DECADEWORD}{S}(?<dy>(?:1[5-9]|20)\\d)0|{DECADEWORD}{S}(?<dd2>\\d)0(?!\\d))", (g) => {
       if (g.dec) return date(g.dec);
       if (g.dy) return date(g.dy);
-      return g.dd ? date(`19${g.dd}`) : null;
+      const dd = g.dd ?? g.dd2;
+      return dd ? date(`19${dd}`) : null;
     }, { det: true }),
     dateRule('century', '(?:(?<c>\\d{1,2})(?:{ORDSUF}|\\.|º|°)?{S}{CENTURY}|(?<rc>[XVI]{1,5})(?:e|ème|°)?{S}{CENTURY}|{CENTURY}{S}(?<rc2>[XVI]{1,5}))', (g) => {
       const c = g.c ? Number(g.c) : roman((g.rc ?? g.rc2 ?? '').toUpperCase());
@@ -297,6 +298,16 @@ export function buildRules(lex: Lexicon): Rule[] {
     { name: 'ref', re: re('(?<r>{REF})'), resolve: (g, ctx) => ({ type: 'DATE', value: lookup(ctx.lex.ref, g.r)! }) },
   ];
   return rules.map((r) => ({ ...r, starts: STARTS[r.name]! }));
+
+  /** A day and month with no year: a weekday written beside it picks the year it falls on (Thursday 24 May → 2018). */
+  function datedWeekday(ctx: RuleContext, m: number, day: number, wdText: string | undefined): string {
+    const value = monthDay(ctx.anchor, m, day, dir(ctx));
+    const wd = lookup(ctx.lex.weekday, wdText);
+    if (!wd || !ctx.anchor) return value;
+    const y = Number(value.slice(0, 4));
+    const fits = [y, y + 1, y - 1].find((c) => isoWeekday({ y: c, m, d: day }) === wd);
+    return fits ? ymd(fits, m, day) : value;
+  }
 
   function namedRelative(ctx: RuleContext, name: string, n: number): Reading | null {
     const m = lookup(ctx.lex.month, name);

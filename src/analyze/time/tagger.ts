@@ -41,7 +41,7 @@ function grammarFor(lang: string): Grammar | null {
       shapes: new Map((['DIGIT', 'QH', 'ROMAN'] as Start[]).map((k) => [k, rules.filter((r) => r.starts.includes(k))])),
       part: new RegExp(`(?<part>${alternation(Object.keys(lex.data.parts))})(?:${S}${alternation(lex.data.partLinks)})?${S}`, 'iuy'),
       det: new RegExp(`(?:^|[^\\p{L}])(${alternation(lex.data.det)})\\s*$`, 'iu'),
-      boundary: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.data.boundaries))})\\s+$`, 'iu'),
+      boundary: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.data.boundaries))})(?:\\s+${alternation(lex.data.partLinks)})?(?:\\s+|(?<=['’]))$`, 'iu'),
       range: new RegExp(`^\\s*(?:${alternation(lex.data.rangeLinks)})\\s*$`, 'iu'),
       clauseBreak: new RegExp(`[.!?…]["”’)]?(?=\\s|$)|\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'giu'),
     };
@@ -97,12 +97,15 @@ function nearestCue(re: RegExp, text: string, clause: Span, span: Span): number 
   return best;
 }
 
+const FUTURE_REACH = 12;
+
 /** Past or future by the nearest tense cue in the clause; 0 when there is none. */
 function tenseOf(g: Grammar, text: string, clause: Span, span: Span): Direction {
   const past = nearestCue(g.lex.tense.past, text, clause, span);
   const future = nearestCue(g.lex.tense.future, text, clause, span);
   if (past === Infinity && future === Infinity) return 0;
-  return future < past ? 1 : -1;
+  // A future auxiliary beside a participle ("sera lancé", "will be held") reads as future.
+  return future <= past + FUTURE_REACH ? 1 : -1;
 }
 
 /** Negated, hypothetical or planned by cue words in the clause; otherwise by whether it lies after the anchor. */
@@ -164,7 +167,7 @@ function toExpression(g: Grammar, breaks: Breaks, text: string, start: number, m
   const clause = clauseOf(breaks, text, start, m.end);
   let interval = reading.type === 'DATE' || reading.type === 'TIME' ? intervalOf(reading.value, reading.mod) : null;
   let mod = reading.mod;
-  const b = g.boundary.exec(text.slice(Math.max(0, start - 12), start));
+  const b = g.boundary.exec(text.slice(Math.max(0, start - 20), start));
   if (b && interval) {
     const boundary = g.lex.boundary.get(wordKey(b[1]!))!;
     interval = bounded(intervalOf(reading.value) && mod === 'END' ? intervalOf(reading.value)! : interval, boundary, mod);
