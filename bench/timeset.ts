@@ -43,7 +43,7 @@ function intervalText(t: TimeExpression): string {
 
 /** A case is right when the tagger finds the expression at its place with the expected value, mode and interval. */
 export function runCase(c: TimeCase): CaseResult {
-  const at = c.sentence.indexOf(c.expression);
+  const at = c.sentence.search(new RegExp(`(?<![\\p{L}\\p{N}])${c.expression.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u'));
   if (at < 0) throw new Error(`line ${c.line}: "${c.expression}" is not in its sentence`);
   const found = tagTimes(c.sentence, c.lang, c.published === '-' ? null : c.published, { combine: true });
   const got = found.find((t) => t.span.start < at + c.expression.length && at < t.span.end) ?? null;

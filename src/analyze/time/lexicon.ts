@@ -14,6 +14,8 @@ export interface LexiconData {
   seasons: Record<string, string[]>;
   units: Record<string, string[]>;
   yearUnits: string[];
+  /** Plural units that stand alone as a vague duration ("for years"). */
+  vagueUnits: string[];
   numbers: Record<string, number>;
   vague: string[];
   ordinals: Record<string, number>;
@@ -89,6 +91,7 @@ export interface Lexicon {
   unit: Map<string, string>;
   number: Map<string, number>;
   vague: Set<string>;
+  vagueUnit: Set<string>;
   ordinal: Map<string, number>;
   rel: Map<string, number>;
   dayWord: Map<string, number>;
@@ -124,6 +127,7 @@ function buildLexicon(lang: string, data: LexiconData): Lexicon {
     unit: invert(data.units, (k) => k),
     number: keyed(data.numbers),
     vague: new Set(data.vague.map(wordKey)),
+    vagueUnit: new Set(data.vagueUnits.map(wordKey)),
     ordinal: keyed(data.ordinals),
     rel: new Map([...keyed(data.rel), ...keyed(data.relAfter)]),
     dayWord: keyed(data.dayWords),

@@ -182,7 +182,7 @@ export function buildRules(lex: Lexicon): Rule[] {
       const day = Number(g.d);
       if (!m || day < 1 || day > 31 || !namedOk(ctx.lex, g.mon)) return null;
       return date(g.y ? ymd(Number(g.y), m, day) : datedWeekday(ctx, m, day, g.wd));
-    }, { det: true }),
+    }),
     dateRule('month-year', "(?<mon>{MONTH}),?{S}(?:{DATELINK}{S})?(?<y>\\d{4}|'\\d{2})", (g, ctx) => {
       const m = lookup(ctx.lex.month, g.mon);
       return m && namedOk(ctx.lex, g.mon) ? date(`${pad(yearOf(g.y!), 4)}-${pad(m)}`) : null;
@@ -237,6 +237,8 @@ export function buildRules(lex: Lexicon): Rule[] {
     dateRule('weekday', '(?<wd>{WEEKDAYFULL})(?:{S}(?<dp>{DAYPART}))?', (g, ctx) => {
       const wd = lookup(ctx.lex.weekday, g.wd);
       if (!wd || !namedOk(ctx.lex, g.wd)) return null;
+      // A plural weekday ("montags", "lundis") recurs.
+      if (ctx.lex.data.weekdaysPlural.flat().map(wordKey).includes(wordKey(g.wd!))) return { type: 'SET', value: `XXXX-WXX-${wd}` };
       const day = weekdayDate(ctx.anchor, wd, dir(ctx));
       const part = lookup(ctx.lex.dayPart, g.dp);
       return part ? { type: 'TIME', value: `${day}T${part}` } : date(day);
@@ -273,9 +275,7 @@ export function buildRules(lex: Lexicon): Rule[] {
       re: re('(?<u>{UNIT})'),
       resolve(g, ctx) {
         const unit = lookup(ctx.lex.unit, g.u);
-        // Only plural units stand alone as a vague duration ("for years", "weeks of talks").
-        const plural = unit && ctx.lex.data.units[unit]!.map(wordKey).indexOf(wordKey(g.u!)) > 0;
-        return plural && unit !== 'Q' ? { type: 'DURATION', value: durationValue(unit, 'X') } : null;
+        return unit && ctx.lex.vagueUnit.has(wordKey(g.u!)) ? { type: 'DURATION', value: durationValue(unit, 'X') } : null;
       },
     },
     {

@@ -12,6 +12,7 @@ export interface Tagged extends TimeExpression {
 
 interface Grammar {
   lex: Lexicon;
+  sentenceBreak: RegExp;
   periodRules: Rule[];
   /** Rules to try at a word, by its lower-case form. */
   dispatch: Map<string, Dispatch>;
@@ -43,6 +44,7 @@ function grammarFor(lang: string): Grammar | null {
       det: new RegExp(`(?:^|[^\\p{L}])(${alternation(lex.data.det)})\\s*$`, 'iu'),
       boundary: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.data.boundaries))})(?:\\s+${alternation(lex.data.partLinks)})?(?:\\s+|(?<=['’]))$`, 'iu'),
       range: new RegExp(`^\\s*(?:${alternation(lex.data.rangeLinks)})\\s*$`, 'iu'),
+      sentenceBreak: /[.!?…]["”’)]?(?=\s|$)|\n/gu,
       clauseBreak: new RegExp(`[.!?…]["”’)]?(?=\\s|$)|\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'giu'),
     };
   }
@@ -56,15 +58,20 @@ interface Breaks {
   ends: number[];
 }
 
-function clauseBreaks(g: Grammar, text: string): Breaks {
+function findBreaks(re: RegExp, text: string): Breaks {
   const out: Breaks = { starts: [], ends: [] };
-  g.clauseBreak.lastIndex = 0;
-  for (let m = g.clauseBreak.exec(text); m; m = g.clauseBreak.exec(text)) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     // A sentence's full stop belongs to it; a joint word (", and") to neither clause.
     out.starts.push(m.index + (/^[.!?…]/.test(m[0]) ? 1 : 0));
     out.ends.push(m.index + m[0].length);
   }
   return out;
+}
+
+interface TextBreaks {
+  clauses: Breaks;
+  sentences: Breaks;
 }
 
 /** The clause around a span: from the last break before it to the next break after it. */
@@ -108,12 +115,18 @@ function tenseOf(g: Grammar, text: string, clause: Span, span: Span): Direction 
   return future <= past + FUTURE_REACH ? 1 : -1;
 }
 
-/** Negated, hypothetical or planned by cue words in the clause; otherwise by whether it lies after the anchor. */
-function modeOf(g: Grammar, text: string, clause: Span, span: Span, interval: TimeExpression['interval'], anchor: Anchor | null): TimeMode {
-  const before: Span = { start: clause.start, end: span.start };
-  if (nearestCue(g.lex.mode.negated, text, before, span) < Infinity) return 'negated';
+/** How far after an expression a negation still denies it (German and Romance put it after: "nächste Woche nicht"). */
+const NEGATION_AFTER = 25;
+
+/**
+ * Negated, hypothetical or planned by cue words in the clause (a plan may also be announced earlier in the sentence:
+ * "expects that … in the fourth quarter"); otherwise by whether it lies after the anchor.
+ */
+function modeOf(g: Grammar, text: string, clause: Span, sentence: Span, span: Span, interval: TimeExpression['interval'], anchor: Anchor | null): TimeMode {
+  const negation: Span = { start: clause.start, end: Math.min(clause.end, span.end + NEGATION_AFTER) };
+  if (nearestCue(g.lex.mode.negated, text, negation, span) < Infinity) return 'negated';
   if (nearestCue(g.lex.mode.hypothetical, text, clause, span) < Infinity) return 'hypothetical';
-  if (nearestCue(g.lex.mode.planned, text, clause, span) < Infinity) return 'planned';
+  if (nearestCue(g.lex.mode.planned, text, { start: Math.min(sentence.start, clause.start), end: clause.end }, span) < Infinity) return 'planned';
   const day = fullDate(anchor);
   const after = anchor && interval?.[0] && interval[0] > (day ? anchorString(day) : `${anchorString(anchor)}-99`);
   return after ? 'planned' : 'happened';
@@ -161,10 +174,11 @@ function withDeterminer(g: Grammar, text: string, start: number, rule: Rule): nu
   return m ? from + m.index + m[0].indexOf(m[1]!) : start;
 }
 
-function toExpression(g: Grammar, breaks: Breaks, text: string, start: number, m: Match, anchor: Anchor | null, anchorInferred: boolean): Tagged {
+function toExpression(g: Grammar, breaks: TextBreaks, text: string, start: number, m: Match, anchor: Anchor | null, anchorInferred: boolean): Tagged {
   const { reading } = m;
   const span = { start, end: m.end };
-  const clause = clauseOf(breaks, text, start, m.end);
+  const clause = clauseOf(breaks.clauses, text, start, m.end);
+  const sentence = clauseOf(breaks.sentences, text, start, m.end);
   let interval = reading.type === 'DATE' || reading.type === 'TIME' ? intervalOf(reading.value, reading.mod) : null;
   let mod = reading.mod;
   const b = g.boundary.exec(text.slice(Math.max(0, start - 20), start));
@@ -183,7 +197,7 @@ function toExpression(g: Grammar, breaks: Breaks, text: string, start: number, m
     granularity: granularityOf(reading.value),
     anchor: anchor ? anchorString(anchor) : null,
     ...(anchorInferred ? { anchorInferred } : {}),
-    mode: modeOf(g, text, clause, span, interval, anchor),
+    mode: modeOf(g, text, clause, sentence, span, interval, anchor),
     clause,
     ...(reading.zone ? { zone: reading.zone } : {}),
     ...(reading.rel ? { rel: reading.rel } : {}),
@@ -234,7 +248,7 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
   if (!g) return [];
   const anchor = parseAnchor(anchorDate);
   const found: Tagged[] = [];
-  const breaks = clauseBreaks(g, text);
+  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences: findBreaks(g.sentenceBreak, text) };
   const words = /[\p{L}\p{N}]+/gu;
   for (let w = words.exec(text); w; w = words.exec(text)) {
     const shape = shapeStart(w[0]);
@@ -242,7 +256,7 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
     if (!rules) continue;
     // A decade written '90s starts at its apostrophe.
     const pos = shape === 'DIGIT' && /['’]/.test(text[w.index - 1] ?? '') ? w.index - 1 : w.index;
-    const m = matchAt(g, breaks, text, pos, anchor, rules) ?? (pos < w.index ? matchAt(g, breaks, text, w.index, anchor, rules) : null);
+    const m = matchAt(g, breaks.clauses, text, pos, anchor, rules) ?? (pos < w.index ? matchAt(g, breaks.clauses, text, w.index, anchor, rules) : null);
     if (!m) continue;
     const start = withDeterminer(g, text, pos, m.rule);
     found.push(toExpression(g, breaks, text, start, m, anchor, !!opts.anchorInferred));
