@@ -7,6 +7,7 @@ import { foldKey } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { words } from '../text/tokens.js';
 import { extractFeatures } from './features.js';
+import { analyzeTimes } from './time/index.js';
 
 /** Below this detection confidence, a page's declared language is preferred. */
 const UNSURE = 0.5;
@@ -36,5 +37,6 @@ export function analyze(doc: Document): Analysis {
     contentHash: contentHash(folded),
     minhash: minhashSignature(folded),
     wordCount: folded.length,
+    times: analyzeTimes(doc.text, lang, doc.published),
   };
 }

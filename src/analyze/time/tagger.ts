@@ -25,6 +25,9 @@ interface Grammar {
   clauseBreak: RegExp;
 }
 
+/** A sentence ends at . ! ? before a capital, digit, quote or the end: "the U.S. market" runs on. */
+const SENTENCE_END = '[.!?…]["”’)]?(?=\\s+[\\p{Lu}\\p{N}"“‘(]|\\s*$)';
+
 const grammars = new Map<string, Grammar | null>();
 
 function grammarFor(lang: string): Grammar | null {
@@ -44,8 +47,8 @@ function grammarFor(lang: string): Grammar | null {
       det: new RegExp(`(?:^|[^\\p{L}])(${alternation(lex.data.det)})\\s*$`, 'iu'),
       boundary: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.data.boundaries))})(?:\\s+${alternation(lex.data.partLinks)})?(?:\\s+|(?<=['’]))$`, 'iu'),
       range: new RegExp(`^\\s*(?:${alternation(lex.data.rangeLinks)})\\s*$`, 'iu'),
-      sentenceBreak: /[.!?…]["”’)]?(?=\s|$)|\n/gu,
-      clauseBreak: new RegExp(`[.!?…]["”’)]?(?=\\s|$)|\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'giu'),
+      sentenceBreak: new RegExp(`${SENTENCE_END}|\\n\\s*\\n`, 'gu'),
+      clauseBreak: new RegExp(`${SENTENCE_END}|\\n\\s*\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'giu'),
     };
   }
   grammars.set(lang, g);
@@ -115,20 +118,28 @@ function tenseOf(g: Grammar, text: string, clause: Span, span: Span): Direction 
   return future <= past + FUTURE_REACH ? 1 : -1;
 }
 
-/** How far after an expression a negation still denies it (German and Romance put it after: "nächste Woche nicht"). */
-const NEGATION_AFTER = 25;
+/** A negation right after the expression denies it too (German: "nächste Woche nicht"). */
+function negatedRightAfter(g: Grammar, text: string, span: Span): boolean {
+  const after = text.slice(span.end, span.end + 24);
+  g.lex.mode.negated.lastIndex = 0;
+  const m = g.lex.mode.negated.exec(after);
+  return !!m && /^\s+$/.test(after.slice(0, m.index));
+}
 
 /**
  * Negated, hypothetical or planned by cue words in the clause (a plan may also be announced earlier in the sentence:
  * "expects that … in the fourth quarter"); otherwise by whether it lies after the anchor.
  */
 function modeOf(g: Grammar, text: string, clause: Span, sentence: Span, span: Span, interval: TimeExpression['interval'], anchor: Anchor | null): TimeMode {
-  const negation: Span = { start: clause.start, end: Math.min(clause.end, span.end + NEGATION_AFTER) };
-  if (nearestCue(g.lex.mode.negated, text, negation, span) < Infinity) return 'negated';
+  if (nearestCue(g.lex.mode.negated, text, { start: clause.start, end: span.start }, span) < Infinity || negatedRightAfter(g, text, span)) return 'negated';
   if (nearestCue(g.lex.mode.hypothetical, text, clause, span) < Infinity) return 'hypothetical';
-  if (nearestCue(g.lex.mode.planned, text, { start: Math.min(sentence.start, clause.start), end: clause.end }, span) < Infinity) return 'planned';
+  const at = anchor ? anchorString(anchor) : null;
+  // What ended before the article was written cannot be a plan.
+  if (at && interval?.[1] && interval[1].slice(0, at.length) < at) return 'happened';
+  const cued = nearestCue(g.lex.mode.planned, text, { start: Math.min(sentence.start, clause.start), end: clause.end }, span) < Infinity;
+  if (cued && tenseOf(g, text, clause, span) !== -1) return 'planned';
   const day = fullDate(anchor);
-  const after = anchor && interval?.[0] && interval[0] > (day ? anchorString(day) : `${anchorString(anchor)}-99`);
+  const after = at && interval?.[0] && interval[0] > (day ? at : `${at}-99`);
   return after ? 'planned' : 'happened';
 }
 
@@ -184,7 +195,7 @@ function toExpression(g: Grammar, breaks: TextBreaks, text: string, start: numbe
   const b = g.boundary.exec(text.slice(Math.max(0, start - 20), start));
   if (b && interval) {
     const boundary = g.lex.boundary.get(wordKey(b[1]!))!;
-    interval = bounded(intervalOf(reading.value) && mod === 'END' ? intervalOf(reading.value)! : interval, boundary, mod);
+    interval = bounded(interval, boundary, mod);
     mod ??= boundary;
   }
   return {
