@@ -254,5 +254,7 @@ export interface TimelineEntry {
   mode: TimeMode;
   /** The clause text of the first citation, for display. */
   label: string;
+  /** 'expression': dated by words in the text; 'publication': an article's lead, dated by its publication date. */
+  basis: 'expression' | 'publication';
   citations: TimelineCitation[];
 }

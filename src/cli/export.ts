@@ -35,8 +35,11 @@ async function exportStories(store: Store): Promise<void> {
       events: s.events.map((e) => ({ id: e.id, title: e.title, first_date: e.firstDate, last_date: e.lastDate, articles: e.articles.map(name) })),
       articles: s.articles.map((a) => name(a.id)),
       summary: s.summary.map((c) => ({ text: c.text, article: name(c.article), span: [c.span.start, c.span.end] })),
-      // Filled by the time, entity, quote and claim stages as they land; present now so the shape is stable.
-      timeline: [],
+      timeline: (s.timeline ?? []).map((e) => ({
+        value: e.value, interval: e.interval, granularity: e.granularity, mode: e.mode, basis: e.basis, label: e.label,
+        citations: e.citations.map((c) => ({ article: name(c.article), lang: c.lang, span: [c.span.start, c.span.end], text: c.text, clause: c.clause })),
+      })),
+      // Filled by the entity, quote and claim stages as they land; present now so the shape is stable.
       entities: [],
       quotes: [],
       claims: [],

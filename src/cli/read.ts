@@ -1,6 +1,7 @@
 // Reading commands: `search QUERY`, `story ID`, `article ID`, `rejects`.
 import { Command } from 'commander';
 import { storyHtml, storyMarkdown } from '../stories/render.js';
+import { timelineMarkdown } from '../stories/timeline.js';
 import { DEFAULT_DB, EXIT, UsageError, printJsonLine, table, withStore } from './common.js';
 
 export function searchCommand(): Command {
@@ -25,10 +26,17 @@ export function storyCommand(): Command {
     .argument('<id>', 'story id')
     .option('--db <path>', 'database file', DEFAULT_DB)
     .option('--format <format>', 'md | json | html', 'md')
-    .action(async (id: string, o: { db: string; format: string }) => {
+    .option('--timeline', 'only the dated happenings and plans, with citations (md or json)')
+    .action(async (id: string, o: { db: string; format: string; timeline?: boolean }) => {
       if (!['md', 'json', 'html'].includes(o.format)) throw new UsageError(`unknown format "${o.format}": choose md, json or html`);
+      if (o.timeline && o.format === 'html') throw new UsageError('--timeline prints md or json');
       const story = await withStore(o.db, (s) => s.story(id));
       if (!story) throw new UsageError(`no story "${id}" (see: storyline export stories)`);
+      if (o.timeline) {
+        const number = (a: string): number => story.articles.findIndex((x) => x.id === a) + 1;
+        const timeline = story.timeline ?? [];
+        return void process.stdout.write(o.format === 'json' ? `${JSON.stringify(timeline, null, 2)}\n` : timelineMarkdown(story.title, timeline, number));
+      }
       process.stdout.write(o.format === 'json' ? `${JSON.stringify(story, null, 2)}\n` : o.format === 'html' ? storyHtml(story) : storyMarkdown(story));
     });
 }

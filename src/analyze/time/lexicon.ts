@@ -12,6 +12,9 @@ export interface LexiconData {
   weekdays: string[][];
   weekdaysPlural: string[][];
   seasons: Record<string, string[]>;
+  /** Season words that are also common verbs (English "fall"): alone, they count only after one of seasonArticles. */
+  seasonWordsNeedingArticle: string[];
+  seasonArticles: string[];
   units: Record<string, string[]>;
   yearUnits: string[];
   /** Plural units that stand alone as a vague duration ("for years"). */

@@ -100,6 +100,14 @@ function looksLikeYear(ctx: RuleContext): boolean {
   return !/[$€£¥#]\s?$|[\d.,]$/.test(before) && !/^(?:[%\d]|[.,]\d|\s?%)/.test(after);
 }
 
+/** "the fall", "in fall 2018": a season; "prices fall": a verb. */
+function seasonReadsAsSeason(ctx: RuleContext, word: string): boolean {
+  const d = ctx.lex.data;
+  if (!d.seasonWordsNeedingArticle.map(wordKey).includes(wordKey(word))) return true;
+  const before = wordKey(ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start)).split(' ').at(-1) ?? '';
+  return d.seasonArticles.includes(before);
+}
+
 function hour(h: string, ap: string | undefined): number {
   let n = Number(h);
   const pm = ap && /^p/i.test(ap);
@@ -214,7 +222,7 @@ export function buildRules(lex: Lexicon): Rule[] {
     }, { det: true }),
     dateRule('season', '(?<s>{SEASON})(?:{S}(?:{PARTLINK}{S})?(?<y>\\d{4}))?', (g, ctx) => {
       const s = lookup(ctx.lex.season, g.s);
-      if (!s) return null;
+      if (!s || (!g.y && !seasonReadsAsSeason(ctx, g.s!))) return null;
       return date(g.y ? `${g.y}-${s}` : seasonAlone(ctx.anchor, s, dir(ctx)));
     }, { det: true }),
     dateRule('rel-unit', '(?<rel>{REL}){S}(?<u>{UNIT})', (g, ctx) => relativeUnit(ctx, g.u, g.rel), { det: true }),

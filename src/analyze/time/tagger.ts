@@ -48,7 +48,7 @@ function grammarFor(lang: string): Grammar | null {
       boundary: new RegExp(`(?:^|[^\\p{L}])(${alternation(Object.keys(lex.data.boundaries))})(?:\\s+${alternation(lex.data.partLinks)})?(?:\\s+|(?<=['’]))$`, 'iu'),
       range: new RegExp(`^\\s*(?:${alternation(lex.data.rangeLinks)})\\s*$`, 'iu'),
       sentenceBreak: new RegExp(`${SENTENCE_END}|\\n\\s*\\n`, 'gu'),
-      clauseBreak: new RegExp(`${SENTENCE_END}|\\n\\s*\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'giu'),
+      clauseBreak: new RegExp(`${SENTENCE_END}|\\n\\s*\\n|;${breaks.length ? `|${breaks.join('|')}` : ''}`, 'gu'),
     };
   }
   grammars.set(lang, g);

@@ -2,11 +2,12 @@
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Block, RunSummary, Span, Story } from '../../model.js';
+import type { Block, RunSummary, Span, Story, TimeAnalysis } from '../../model.js';
 import { bandKeys } from '../../link/minhash.js';
 import { emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
 import type { BatchWrite, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject } from '../types.js';
 import { rejectKey } from '../keys.js';
+import { insertTimes, readTimes } from './times.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -165,6 +166,7 @@ export class SqliteStore implements Store {
         });
         for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason);
         insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
+        insertTimes(db, article.id, analysis.times);
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
         markStale.run(assignment.story);
       }
@@ -210,7 +212,12 @@ export class SqliteStore implements Store {
       syndicatedWith: this.syndicatedWith(r.id as string),
       sentences: json<Span[]>(r.sentences, []),
       features: new Map(json<[string, number][]>(r.features, [])),
+      times: readTimes(this.db, r.id as string),
     }));
+  }
+
+  async times(articleId: string): Promise<TimeAnalysis> {
+    return readTimes(this.db, articleId);
   }
 
   async saveStoryView(story: Story): Promise<void> {
