@@ -51,9 +51,10 @@ async function exportStories(store: Store): Promise<void> {
 async function exportArticles(store: Store): Promise<void> {
   for await (const a of store.articles()) {
     const blocks = await store.blocks(a.id);
+    const times = await store.times(a.id);
     printJsonLine({
       id: a.origin, url: a.url, title: a.title, text: a.text, lang: a.lang, lang_confidence: a.langConfidence,
-      published: a.published, published_source: a.publishedSource, source: a.source, author: a.author,
+      published: a.published, published_source: a.publishedSource, published_inferred: times.publishedInferred, source: a.source, author: a.author,
       warnings: a.warnings, blocks: blocks.map((b) => ({ text: b.text, kept: b.kept, kind: b.kind, reason: b.reason })),
     });
   }

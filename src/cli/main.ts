@@ -7,6 +7,7 @@ import { demoCommand } from './demo.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { articleCommand, rejectsCommand, searchCommand, storyCommand } from './read.js';
+import { timeCommand } from './time.js';
 
 const program = new Command('storyline')
   .description('Turn a stream of multilingual news articles into clear, cited stories.')
@@ -14,7 +15,7 @@ const program = new Command('storyline')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
-for (const cmd of [ingestCommand(), demoCommand(), exportCommand(), searchCommand(), storyCommand(), articleCommand(), rejectsCommand(), benchCommand()]) {
+for (const cmd of [ingestCommand(), demoCommand(), exportCommand(), searchCommand(), storyCommand(), articleCommand(), rejectsCommand(), timeCommand(), benchCommand()]) {
   program.addCommand(cmd.exitOverride());
 }
 

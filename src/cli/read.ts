@@ -53,8 +53,10 @@ export function articleCommand(): Command {
         const a = await s.article(id);
         if (!a) throw new UsageError(`no article "${id}"`);
         const blocks = o.blocks ? await s.blocks(a.id) : [];
-        if (o.json) return printJsonLine({ ...a, blocks: o.blocks ? blocks : undefined });
-        process.stdout.write(`${a.title}\n${a.source ?? 'unknown outlet'} · ${a.lang} (${a.langConfidence}) · ${a.published ?? 'date unknown'}${a.publishedSource ? ` (from ${a.publishedSource})` : ''} · ${a.origin}\n\n`);
+        const times = await s.times(a.id);
+        if (o.json) return printJsonLine({ ...a, publishedInferred: times.publishedInferred, times: times.expressions, blocks: o.blocks ? blocks : undefined });
+        const inferred = times.publishedInferred ? ` (inferred ${times.publishedInferred.start} – ${times.publishedInferred.end})` : '';
+        process.stdout.write(`${a.title}\n${a.source ?? 'unknown outlet'} · ${a.lang} (${a.langConfidence}) · ${a.published ?? `date unknown${inferred}`}${a.publishedSource ? ` (from ${a.publishedSource})` : ''} · ${a.origin}\n\n`);
         if (!o.blocks) return void process.stdout.write(`${a.text}\n`);
         for (const b of blocks) process.stdout.write(`${b.kept ? 'KEEP' : 'DROP'} ${b.kind.padEnd(7)} ${b.reason.padEnd(30)} ${b.text.length > 100 ? `${b.text.slice(0, 99)}…` : b.text}\n`);
       });
