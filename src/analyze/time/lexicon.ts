@@ -103,15 +103,6 @@ export interface Lexicon {
   boundary: Map<string, string>;
   ref: Map<string, string>;
   setWord: Map<string, string>;
-  tense: { past: RegExp; future: RegExp };
-  mode: { planned: RegExp; hypothetical: RegExp; negated: RegExp };
-}
-
-/** JavaScript's \\b only knows ASCII letters; cue lists use it for any letter. */
-const WORD_EDGE = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
-
-function cueRegex(sources: string[]): RegExp {
-  return new RegExp(sources.length ? sources.map((s) => s.replaceAll('\\b', WORD_EDGE)).join('|') : '(?!)', 'gu');
 }
 
 function invert<T>(record: Record<string, string[]>, map: (k: string) => T): Map<string, T> {
@@ -139,8 +130,6 @@ function buildLexicon(lang: string, data: LexiconData): Lexicon {
     boundary: keyed(data.boundaries),
     ref: keyed(data.refs),
     setWord: keyed(data.setWords),
-    tense: { past: cueRegex(data.tense.past), future: cueRegex(data.tense.future) },
-    mode: { planned: cueRegex(data.mode.planned), hypothetical: cueRegex(data.mode.hypothetical), negated: cueRegex(data.mode.negated) },
   };
 }
 

@@ -4,6 +4,7 @@ import { anchorString, bounded, fullDate, granularityOf, intervalOf, parseAnchor
 import { alternation, timeLexicon, wordKey, type Lexicon } from './lexicon.js';
 import { buildRules, dispatchTable, shapeStart, type Dispatch, type Reading, type Rule, type RuleContext, type Start } from './rules.js';
 import type { Direction } from './resolve.js';
+import { CUE, findCues, nearestCue, type Cue } from './cues.js';
 
 /** A tagged expression with what inference needs beside the public record. */
 export interface Tagged extends TimeExpression {
@@ -72,9 +73,12 @@ function findBreaks(re: RegExp, text: string): Breaks {
   return out;
 }
 
+/** What the tagger reads around expressions, each found once per text. */
 interface TextBreaks {
   clauses: Breaks;
   sentences: Breaks;
+  /** Tense and mode cue words, found on first need. */
+  cues(): Cue[];
 }
 
 /** The clause around a span: from the last break before it to the next break after it. */
@@ -92,52 +96,35 @@ function clauseOf(b: Breaks, text: string, start: number, end: number): Span {
   return { start: s, end: lo < b.starts.length ? Math.max(b.starts[lo]!, end) : text.length };
 }
 
-/** Distance from the nearest cue of a set to the expression, or Infinity; cues inside the expression do not count. */
-function nearestCue(re: RegExp, text: string, clause: Span, span: Span): number {
-  let best = Infinity;
-  re.lastIndex = 0;
-  const slice = text.slice(clause.start, clause.end);
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const s = clause.start + m.index;
-    const e = s + m[0].length;
-    if (e > span.start && s < span.end) continue;
-    best = Math.min(best, e <= span.start ? span.start - e : s - span.end);
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  return best;
-}
-
 const FUTURE_REACH = 12;
 
 /** Past or future by the nearest tense cue in the clause; 0 when there is none. */
-function tenseOf(g: Grammar, text: string, clause: Span, span: Span): Direction {
-  const past = nearestCue(g.lex.tense.past, text, clause, span);
-  const future = nearestCue(g.lex.tense.future, text, clause, span);
+function tenseOf(cues: Cue[], clause: Span, span: Span): Direction {
+  const past = nearestCue(cues, CUE.past, clause, span);
+  const future = nearestCue(cues, CUE.future, clause, span);
   if (past === Infinity && future === Infinity) return 0;
   // A future auxiliary beside a participle ("sera lancé", "will be held") reads as future.
   return future <= past + FUTURE_REACH ? 1 : -1;
 }
 
 /** A negation right after the expression denies it too (German: "nächste Woche nicht"). */
-function negatedRightAfter(g: Grammar, text: string, span: Span): boolean {
-  const after = text.slice(span.end, span.end + 24);
-  g.lex.mode.negated.lastIndex = 0;
-  const m = g.lex.mode.negated.exec(after);
-  return !!m && /^\s+$/.test(after.slice(0, m.index));
+function negatedRightAfter(cues: Cue[], text: string, span: Span): boolean {
+  const next = cues.find((c) => c.start >= span.end);
+  return !!next && (next.kinds & CUE.negated) !== 0 && /^\s+$/.test(text.slice(span.end, next.start));
 }
 
 /**
  * Negated, hypothetical or planned by cue words in the clause (a plan may also be announced earlier in the sentence:
  * "expects that … in the fourth quarter"); otherwise by whether it lies after the anchor.
  */
-function modeOf(g: Grammar, text: string, clause: Span, sentence: Span, span: Span, interval: TimeExpression['interval'], anchor: Anchor | null): TimeMode {
-  if (nearestCue(g.lex.mode.negated, text, { start: clause.start, end: span.start }, span) < Infinity || negatedRightAfter(g, text, span)) return 'negated';
-  if (nearestCue(g.lex.mode.hypothetical, text, clause, span) < Infinity) return 'hypothetical';
+function modeOf(cues: Cue[], text: string, clause: Span, sentence: Span, span: Span, interval: TimeExpression['interval'], anchor: Anchor | null): TimeMode {
+  if (nearestCue(cues, CUE.negated, { start: clause.start, end: span.start }, span) < Infinity || negatedRightAfter(cues, text, span)) return 'negated';
+  if (nearestCue(cues, CUE.hypothetical, clause, span) < Infinity) return 'hypothetical';
   const at = anchor ? anchorString(anchor) : null;
   // What ended before the article was written cannot be a plan.
   if (at && interval?.[1] && interval[1].slice(0, at.length) < at) return 'happened';
-  const cued = nearestCue(g.lex.mode.planned, text, { start: Math.min(sentence.start, clause.start), end: clause.end }, span) < Infinity;
-  if (cued && tenseOf(g, text, clause, span) !== -1) return 'planned';
+  const cued = nearestCue(cues, CUE.planned, { start: Math.min(sentence.start, clause.start), end: clause.end }, span) < Infinity;
+  if (cued && tenseOf(cues, clause, span) !== -1) return 'planned';
   const day = fullDate(anchor);
   const after = at && interval?.[0] && interval[0] > (day ? at : `${at}-99`);
   return after ? 'planned' : 'happened';
@@ -149,7 +136,7 @@ interface Match {
   rule: Rule;
 }
 
-function matchAt(g: Grammar, b: Breaks, text: string, pos: number, anchor: Anchor | null, rules: readonly (Rule | 'PART')[]): Match | null {
+function matchAt(g: Grammar, b: TextBreaks, text: string, pos: number, anchor: Anchor | null, rules: readonly (Rule | 'PART')[]): Match | null {
   let best: Match | null = null;
   let tense: Direction | null = null;
   for (const rule of rules) {
@@ -160,7 +147,7 @@ function matchAt(g: Grammar, b: Breaks, text: string, pos: number, anchor: Ancho
     const end = pos + m[0].length;
     const ctx: RuleContext = {
       lex: g.lex, anchor, text, start: pos, end,
-      dir: () => (tense ??= tenseOf(g, text, clauseOf(b, text, pos, end), { start: pos, end })),
+      dir: () => (tense ??= tenseOf(b.cues(), clauseOf(b.clauses, text, pos, end), { start: pos, end })),
     };
     const reading = rule.resolve(m.groups ?? {}, ctx);
     if (reading) best = { end, reading, rule };
@@ -208,7 +195,7 @@ function toExpression(g: Grammar, breaks: TextBreaks, text: string, start: numbe
     granularity: granularityOf(reading.value),
     anchor: anchor ? anchorString(anchor) : null,
     ...(anchorInferred ? { anchorInferred } : {}),
-    mode: modeOf(g, text, clause, sentence, span, interval, anchor),
+    mode: modeOf(breaks.cues(), text, clause, sentence, span, interval, anchor),
     clause,
     ...(reading.zone ? { zone: reading.zone } : {}),
     ...(reading.rel ? { rel: reading.rel } : {}),
@@ -259,7 +246,8 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
   if (!g) return [];
   const anchor = parseAnchor(anchorDate);
   const found: Tagged[] = [];
-  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences: findBreaks(g.sentenceBreak, text) };
+  let cues: Cue[] | null = null;
+  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences: findBreaks(g.sentenceBreak, text), cues: () => (cues ??= findCues(g.lex, text)) };
   const words = /[\p{L}\p{N}]+/gu;
   for (let w = words.exec(text); w; w = words.exec(text)) {
     const shape = shapeStart(w[0]);
@@ -267,7 +255,7 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
     if (!rules) continue;
     // A decade written '90s starts at its apostrophe.
     const pos = shape === 'DIGIT' && /['’]/.test(text[w.index - 1] ?? '') ? w.index - 1 : w.index;
-    const m = matchAt(g, breaks.clauses, text, pos, anchor, rules) ?? (pos < w.index ? matchAt(g, breaks.clauses, text, w.index, anchor, rules) : null);
+    const m = matchAt(g, breaks, text, pos, anchor, rules) ?? (pos < w.index ? matchAt(g, breaks, text, w.index, anchor, rules) : null);
     if (!m) continue;
     const start = withDeterminer(g, text, pos, m.rule);
     found.push(toExpression(g, breaks, text, start, m, anchor, !!opts.anchorInferred));
