@@ -55,4 +55,30 @@ test('seeds: every listed time resolves as EXPECTED.md says, and the timeline ru
   const positions = order.map((e) => story.timeline.indexOf(e!));
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'in time order');
   assert.equal(cited('001', 'November')!.value, '2017-11');
+
+  // 003 has no date: "next year, in 2019" puts its publication in 2018, marked inferred; no day is made up.
+  const articles = jsonLines<{ id: string; published: string | null; published_inferred: { start: string; end: string; inferred: boolean } | null }>(
+    runCli(['export', 'articles', '--db', db]).stdout,
+  );
+  const a003 = articles.find((a) => a.id.includes('/003_'))!;
+  assert.equal(a003.published, null);
+  assert.deepEqual([a003.published_inferred?.start, a003.published_inferred?.end, a003.published_inferred?.inferred], ['2018-01-01', '2018-12-31', true]);
+
+  // The CLI view: plans apart from what happened, every line citing an article.
+  const md = runCli(['story', story.id, '--timeline', '--db', db]);
+  assert.equal(md.status, 0, md.stderr);
+  const [happened, planned] = md.stdout.split('## Planned or expected');
+  assert.ok(happened!.includes('## What happened') && happened!.includes('2015-06'));
+  assert.ok(planned!.includes('2018-05-22') && planned!.includes('"26 Maggio"'));
+  const json = JSON.parse(runCli(['story', story.id, '--timeline', '--format', 'json', '--db', db]).stdout) as TimelineEntry[];
+  assert.equal(json.length, story.timeline.length);
+});
+
+test('storyline time: a text with no date gets its publication year inferred', () => {
+  const res = runCli(['time', '--lang', 'it', '--json', "Xiaomi entrerà negli Stati Uniti l'anno prossimo, nel 2019."]);
+  assert.equal(res.status, 0, res.stderr);
+  const lines = jsonLines<{ text?: string; value?: string; anchorInferred?: boolean; publishedInferred?: { start: string; end: string } }>(res.stdout);
+  assert.deepEqual(lines.find((l) => l.text === "l'anno prossimo")?.value, '2019');
+  assert.equal(lines.find((l) => l.text === "l'anno prossimo")?.anchorInferred, true);
+  assert.deepEqual(lines.at(-1)?.publishedInferred?.start, '2018-01-01');
 });
