@@ -69,12 +69,12 @@ function classify(c: Classifier, word: string): number {
   return mask;
 }
 
-/** Every cue word and phrase of a text, in order. */
-export function findCues(lex: Lexicon, text: string): Cue[] {
+/** Every cue word and phrase of a text between `from` and `to`, in order. */
+export function findCues(lex: Lexicon, text: string, from = 0, to = text.length): Cue[] {
   const c = classifierFor(lex);
   const tokens: { start: number; end: number; word: string }[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
   const out: Cue[] = [];
   tokens.forEach((t, i) => {
     const kinds = classify(c, t.word);

@@ -77,8 +77,37 @@ function findBreaks(re: RegExp, text: string): Breaks {
 interface TextBreaks {
   clauses: Breaks;
   sentences: Breaks;
-  /** Tense and mode cue words, found on first need. */
-  cues(): Cue[];
+  /** Tense and mode cue words of the sentences a span touches, found on first need. */
+  cues(within: Span): Cue[];
+}
+
+/** Index of the sentence holding a position: how many sentence breaks start before it. */
+function sentenceIndex(b: Breaks, pos: number): number {
+  let lo = 0;
+  let hi = b.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (b.starts[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Cue words read sentence by sentence, only where an expression needs them, each sentence once. */
+function sentenceCues(lex: Lexicon, text: string, b: Breaks): (within: Span) => Cue[] {
+  const done = new Map<number, Cue[]>();
+  return (within) => {
+    const out: Cue[] = [];
+    for (let i = sentenceIndex(b, within.start); i <= sentenceIndex(b, Math.max(within.start, within.end - 1)); i++) {
+      let cues = done.get(i);
+      if (!cues) {
+        cues = findCues(lex, text, i > 0 ? b.ends[i - 1]! : 0, i < b.starts.length ? b.starts[i]! + 1 : text.length);
+        done.set(i, cues);
+      }
+      out.push(...cues);
+    }
+    return out;
+  };
 }
 
 /** The clause around a span: from the last break before it to the next break after it. */
@@ -147,7 +176,10 @@ function matchAt(g: Grammar, b: TextBreaks, text: string, pos: number, anchor: A
     const end = pos + m[0].length;
     const ctx: RuleContext = {
       lex: g.lex, anchor, text, start: pos, end,
-      dir: () => (tense ??= tenseOf(b.cues(), clauseOf(b.clauses, text, pos, end), { start: pos, end })),
+      dir: () => {
+        const clause = clauseOf(b.clauses, text, pos, end);
+        return (tense ??= tenseOf(b.cues(clause), clause, { start: pos, end }));
+      },
     };
     const reading = rule.resolve(m.groups ?? {}, ctx);
     if (reading) best = { end, reading, rule };
@@ -195,7 +227,7 @@ function toExpression(g: Grammar, breaks: TextBreaks, text: string, start: numbe
     granularity: granularityOf(reading.value),
     anchor: anchor ? anchorString(anchor) : null,
     ...(anchorInferred ? { anchorInferred } : {}),
-    mode: modeOf(breaks.cues(), text, clause, sentence, span, interval, anchor),
+    mode: modeOf(breaks.cues({ start: Math.min(clause.start, sentence.start), end: Math.max(clause.end, sentence.end) }), text, clause, sentence, span, interval, anchor),
     clause,
     ...(reading.zone ? { zone: reading.zone } : {}),
     ...(reading.rel ? { rel: reading.rel } : {}),
@@ -246,8 +278,8 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
   if (!g) return [];
   const anchor = parseAnchor(anchorDate);
   const found: Tagged[] = [];
-  let cues: Cue[] | null = null;
-  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences: findBreaks(g.sentenceBreak, text), cues: () => (cues ??= findCues(g.lex, text)) };
+  const sentences = findBreaks(g.sentenceBreak, text);
+  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences, cues: sentenceCues(g.lex, text, sentences) };
   const words = /[\p{L}\p{N}]+/gu;
   for (let w = words.exec(text); w; w = words.exec(text)) {
     const shape = shapeStart(w[0]);
