@@ -265,7 +265,9 @@ const NEXT_WORD = /[\s'’.-]*([\p{L}\p{N}]+)/uy;
 
 /** The rules to try at a word; none when it only begins phrases and the next word continues none of them. */
 function rulesAt(g: Grammar, text: string, word: string, after: number): (Rule | 'PART')[] | undefined {
-  const d = g.dispatch.get(word.toLowerCase());
+  // Most words are lower case already: look them up as written, lower-casing only capitalised ones.
+  const c = word.charCodeAt(0);
+  const d = g.dispatch.get(word) ?? ((c >= 65 && c <= 90) || c > 127 ? g.dispatch.get(word.toLowerCase()) : undefined);
   if (!d?.next) return d?.rules;
   NEXT_WORD.lastIndex = after;
   const next = NEXT_WORD.exec(text);
