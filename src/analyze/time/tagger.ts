@@ -289,9 +289,11 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
     if (!rules) continue;
     // A decade written '90s starts at its apostrophe.
     const pos = shape === 'DIGIT' && /['’]/.test(text[w.index - 1] ?? '') ? w.index - 1 : w.index;
-    const m = matchAt(g, breaks, text, pos, anchor, rules) ?? (pos < w.index ? matchAt(g, breaks, text, w.index, anchor, rules) : null);
+    let at = pos;
+    let m = matchAt(g, breaks, text, pos, anchor, rules);
+    if (!m && pos < w.index) m = matchAt(g, breaks, text, (at = w.index), anchor, rules);
     if (!m) continue;
-    const start = withDeterminer(g, text, pos, m.rule);
+    const start = withDeterminer(g, text, at, m.rule);
     found.push(toExpression(g, breaks, text, start, m, anchor, !!opts.anchorInferred));
     words.lastIndex = m.end;
   }
