@@ -105,6 +105,8 @@ export interface Analysis {
   /** MinHash signature over word shingles of the body, for near-duplicate (syndication) search. */
   minhash: number[];
   wordCount: number;
+  /** Temporal expressions and, when the publication date is unknown, the range inferred for it. */
+  times?: TimeAnalysis;
 }
 
 /** A cleaned, analysed article ready to be linked and stored. */
@@ -167,6 +169,8 @@ export interface Story {
   lastDate: string | null;
   /** Top shared features, readable (names, places, concepts). */
   keywords: string[];
+  /** Dated happenings and plans across the story's articles, in time order. */
+  timeline?: TimelineEntry[];
 }
 
 /** Counts of one ingest run. */
@@ -239,4 +243,77 @@ export interface Analysis {
 export interface Block {
   /** Language of a kept block, when known (mixed pages are labelled per block). */
   lang?: Lang;
+}
+
+// ---- Time: temporal expressions, their resolved values and story timelines ----
+
+/** TIMEX3 types. */
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** Whether the dated thing happened, is planned or expected, is a supposition, or is denied. */
+export type TimeMode = 'happened' | 'planned' | 'hypothetical' | 'negated';
+
+export type TimeGranularity = 'century' | 'decade' | 'year' | 'half' | 'season' | 'quarter' | 'month' | 'week' | 'day' | 'time' | 'none';
+
+/** One temporal expression found in a text, resolved against an anchor date. */
+export interface TimeExpression {
+  text: string;
+  span: Span;
+  type: TimexType;
+  /** TIMEX3 value: 2018-05-22, 2018-05, 2018-Q3, 2018-SU, 199, P3D, PAST_REF, XXXX-WXX-1, 2018-05-22T15:00 … */
+  value: string;
+  /** TIMEX3 mod: START, MID, END, BEFORE, AFTER, APPROX, LESS_THAN, MORE_THAN. */
+  mod?: string;
+  /** Inclusive day range [start, end] (YYYY-MM-DD); an open side is null; null when not a calendar period. */
+  interval: [string | null, string | null] | null;
+  granularity: TimeGranularity;
+  /** The date it was resolved against (YYYY, YYYY-MM or YYYY-MM-DD), null when unresolved. */
+  anchor: string | null;
+  /** True when the anchor is the inferred, not the stated, publication date. */
+  anchorInferred?: boolean;
+  mode: TimeMode;
+  /** The clause the expression dates. */
+  clause: Span;
+  /** Time zone as written, for times. */
+  zone?: string;
+  /** Combined expressions ("late 2018 or 2019"): the parts' values. */
+  parts?: string[];
+}
+
+/** A publication date range inferred from the article's own expressions. */
+export interface InferredDate {
+  start: string;
+  end: string;
+  inferred: true;
+  /** The expressions that bounded it. */
+  basis: string[];
+  confidence: number;
+}
+
+export interface TimeAnalysis {
+  expressions: TimeExpression[];
+  publishedInferred: InferredDate | null;
+}
+
+/** Where a timeline entry was read: article, expression span and the clause it dates. */
+export interface TimelineCitation {
+  article: string;
+  lang: Lang;
+  span: Span;
+  text: string;
+  clause: string;
+}
+
+/** One dated happening (or plan) of a story, merged across articles and languages. */
+export interface TimelineEntry {
+  value: string;
+  interval: [string | null, string | null];
+  granularity: TimeGranularity;
+  /** 'happened' entries form the timeline; the others are listed apart. */
+  mode: TimeMode;
+  /** The clause text of the first citation, for display. */
+  label: string;
+  /** 'expression': dated by words in the text; 'publication': an article's lead, dated by its publication date. */
+  basis: 'expression' | 'publication';
+  citations: TimelineCitation[];
 }

@@ -9,6 +9,7 @@ import { words } from '../text/tokens.js';
 import { blockLanguages } from './blocklang.js';
 import { extractEntities } from './entities/index.js';
 import { extractFeatures } from './features.js';
+import { analyzeTimes } from './time/index.js';
 
 /** Below this detection confidence, a page's declared language is preferred. */
 const UNSURE = 0.5;
@@ -40,5 +41,6 @@ export function analyze(doc: Document): Analysis {
     wordCount: folded.length,
     ...extractEntities(doc.title, doc.text, sentences, lang),
     otherLangBlocks: blockLanguages(doc.blocks, lang).filter((b) => b.lang !== lang),
+    times: analyzeTimes(doc.text, lang, doc.published),
   };
 }

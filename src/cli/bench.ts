@@ -12,6 +12,7 @@ const BENCHES: Record<string, () => Promise<BenchRunner>> = {
   boilerplate: async () => (await import('../../bench/boilerplate.js')).boilerplateReport,
   ner: async () => (await import('../../bench/ner.js')).nerReport,
   langid: async () => (await import('../../bench/langid.js')).langidReport,
+  time: async () => (await import('../../bench/time.js')).timeReport,
 };
 
 export function benchCommand(): Command {

@@ -35,9 +35,12 @@ async function exportStories(store: Store): Promise<void> {
       events: s.events.map((e) => ({ id: e.id, title: e.title, first_date: e.firstDate, last_date: e.lastDate, articles: e.articles.map(name) })),
       articles: s.articles.map((a) => name(a.id)),
       summary: s.summary.map((c) => ({ text: c.text, article: name(c.article), span: [c.span.start, c.span.end] })),
-      // Filled by the time, entity, quote and claim stages as they land; present now so the shape is stable.
-      timeline: [],
+      timeline: (s.timeline ?? []).map((e) => ({
+        value: e.value, interval: e.interval, granularity: e.granularity, mode: e.mode, basis: e.basis, label: e.label,
+        citations: e.citations.map((c) => ({ article: name(c.article), lang: c.lang, span: [c.span.start, c.span.end], text: c.text, clause: c.clause })),
+      })),
       entities: await store.storyEntities(s.id),
+      // Filled by the quote and claim stages as they land; present now so the shape is stable.
       quotes: [],
       claims: [],
       sources: s.sources,
@@ -48,9 +51,10 @@ async function exportStories(store: Store): Promise<void> {
 async function exportArticles(store: Store): Promise<void> {
   for await (const a of store.articles()) {
     const blocks = await store.blocks(a.id);
+    const times = await store.times(a.id);
     printJsonLine({
       id: a.origin, url: a.url, title: a.title, text: a.text, lang: a.lang, lang_confidence: a.langConfidence,
-      published: a.published, published_source: a.publishedSource, source: a.source, author: a.author,
+      published: a.published, published_source: a.publishedSource, published_inferred: times.publishedInferred, source: a.source, author: a.author,
       warnings: a.warnings, blocks: blocks.map((b) => ({ text: b.text, kept: b.kept, kind: b.kind, reason: b.reason, lang: b.lang ?? null })),
     });
   }

@@ -8,6 +8,7 @@ import { entityCommand } from './entity.js';
 import { exportCommand } from './export.js';
 import { ingestCommand } from './ingest.js';
 import { articleCommand, rejectsCommand, searchCommand, storyCommand } from './read.js';
+import { timeCommand } from './time.js';
 
 const program = new Command('storyline')
   .description('Turn a stream of multilingual news articles into clear, cited stories.')
@@ -15,7 +16,7 @@ const program = new Command('storyline')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
-for (const cmd of [ingestCommand(), demoCommand(), exportCommand(), searchCommand(), storyCommand(), articleCommand(), rejectsCommand(), benchCommand(), entityCommand()]) {
+for (const cmd of [ingestCommand(), demoCommand(), exportCommand(), searchCommand(), storyCommand(), articleCommand(), rejectsCommand(), timeCommand(), benchCommand(), entityCommand()]) {
   program.addCommand(cmd.exitOverride());
 }
 

@@ -1,6 +1,7 @@
 // Reading commands: `search QUERY`, `story ID`, `article ID`, `rejects`.
 import { Command } from 'commander';
 import { storyHtml, storyMarkdown } from '../stories/render.js';
+import { timelineMarkdown } from '../stories/timeline.js';
 import { DEFAULT_DB, EXIT, UsageError, printJsonLine, table, withStore } from './common.js';
 
 export function searchCommand(): Command {
@@ -25,10 +26,17 @@ export function storyCommand(): Command {
     .argument('<id>', 'story id')
     .option('--db <path>', 'database file', DEFAULT_DB)
     .option('--format <format>', 'md | json | html', 'md')
-    .action(async (id: string, o: { db: string; format: string }) => {
+    .option('--timeline', 'only the dated happenings and plans, with citations (md or json)')
+    .action(async (id: string, o: { db: string; format: string; timeline?: boolean }) => {
       if (!['md', 'json', 'html'].includes(o.format)) throw new UsageError(`unknown format "${o.format}": choose md, json or html`);
+      if (o.timeline && o.format === 'html') throw new UsageError('--timeline prints md or json');
       const story = await withStore(o.db, (s) => s.story(id));
       if (!story) throw new UsageError(`no story "${id}" (see: storyline export stories)`);
+      if (o.timeline) {
+        const number = (a: string): number => story.articles.findIndex((x) => x.id === a) + 1;
+        const timeline = story.timeline ?? [];
+        return void process.stdout.write(o.format === 'json' ? `${JSON.stringify(timeline, null, 2)}\n` : timelineMarkdown(story.title, timeline, number));
+      }
       process.stdout.write(o.format === 'json' ? `${JSON.stringify(story, null, 2)}\n` : o.format === 'html' ? storyHtml(story) : storyMarkdown(story));
     });
 }
@@ -45,8 +53,10 @@ export function articleCommand(): Command {
         const a = await s.article(id);
         if (!a) throw new UsageError(`no article "${id}"`);
         const blocks = o.blocks ? await s.blocks(a.id) : [];
-        if (o.json) return printJsonLine({ ...a, blocks: o.blocks ? blocks : undefined });
-        process.stdout.write(`${a.title}\n${a.source ?? 'unknown outlet'} · ${a.lang} (${a.langConfidence}) · ${a.published ?? 'date unknown'}${a.publishedSource ? ` (from ${a.publishedSource})` : ''} · ${a.origin}\n\n`);
+        const times = await s.times(a.id);
+        if (o.json) return printJsonLine({ ...a, publishedInferred: times.publishedInferred, times: times.expressions, blocks: o.blocks ? blocks : undefined });
+        const inferred = times.publishedInferred ? ` (inferred ${times.publishedInferred.start} – ${times.publishedInferred.end})` : '';
+        process.stdout.write(`${a.title}\n${a.source ?? 'unknown outlet'} · ${a.lang} (${a.langConfidence}) · ${a.published ?? `date unknown${inferred}`}${a.publishedSource ? ` (from ${a.publishedSource})` : ''} · ${a.origin}\n\n`);
         if (!o.blocks) return void process.stdout.write(`${a.text}\n`);
         for (const b of blocks) process.stdout.write(`${b.kept ? 'KEEP' : 'DROP'} ${b.kind.padEnd(7)} ${b.reason.padEnd(30)} ${b.text.length > 100 ? `${b.text.slice(0, 99)}…` : b.text}\n`);
       });

@@ -1,5 +1,5 @@
 // The Store interface: everything above it reads and writes through these calls, never SQL.
-import type { Article, Assignment, Block, Lang, Reject, RunSummary, Span, Story } from '../model.js';
+import type { Article, Assignment, Block, Lang, Reject, RunSummary, Span, Story, TimeAnalysis } from '../model.js';
 import type { LinkChanges, LinkState } from '../link/index.js';
 
 /** One batch of the pipeline, written in one transaction: articles, their places, link state, rejects. */
@@ -49,6 +49,8 @@ export interface MemberArticle extends StoredArticle {
   syndicatedWith: string[];
   sentences: Span[];
   features: Map<string, number>;
+  /** Temporal expressions, for the story timeline. */
+  times?: TimeAnalysis;
 }
 
 export interface StoredReject extends Reject {
@@ -92,6 +94,8 @@ export interface Store extends EntityStore {
   articles(): AsyncIterable<StoredArticle>;
   article(idOrOrigin: string): Promise<StoredArticle | null>;
   blocks(articleId: string): Promise<Block[]>;
+  /** An article's temporal expressions and inferred publication range. */
+  times(articleId: string): Promise<TimeAnalysis>;
   assignments(): AsyncIterable<StoredAssignment>;
   stories(): AsyncIterable<Story>;
   /** A story by id or unique id prefix. */

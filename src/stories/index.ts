@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { CitedSentence, Story, StoryArticleRef, StoryEventView } from '../model.js';
 import type { MemberArticle } from '../store/types.js';
 import { words } from '../text/tokens.js';
+import { buildTimeline } from './timeline.js';
 
 const require = createRequire(import.meta.url);
 const countries = require('i18n-iso-countries') as { getName(code: string, lang: string): string | undefined };
@@ -118,5 +119,6 @@ export function deriveStory(id: string, members: MemberArticle[]): Story {
     firstDate,
     lastDate,
     keywords: keywords(members),
+    timeline: buildTimeline(members),
   };
 }

@@ -2,12 +2,13 @@
 import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Block, RunSummary, Span, Story } from '../../model.js';
+import type { Block, RunSummary, Span, Story, TimeAnalysis } from '../../model.js';
 import { bandKeys } from '../../link/minhash.js';
 import { addFeature, emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
 import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject, StoryEntity } from '../types.js';
 import { entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
+import { insertTimes, readTimes } from './times.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -197,8 +198,9 @@ export class SqliteStore implements Store {
         const otherLang = new Map((analysis.otherLangBlocks ?? []).map((b) => [b.index, b.lang]));
         for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason, b.kept ? otherLang.get(b.index) ?? analysis.lang : null);
         insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
+        insertTimes(this.db, article.id, analysis.times);
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
-        writeArticleEntities(db, article.id, assignment.story, analysis);
+        writeArticleEntities(this.db, article.id, assignment.story, analysis);
         markStale.run(assignment.story);
       }
       for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
@@ -244,6 +246,7 @@ export class SqliteStore implements Store {
       syndicatedWith: copies.get(r.id as string) ?? [],
       sentences: json<Span[]>(r.sentences, []),
       features: new Map(json<[string, number][]>(r.features, [])),
+      times: readTimes(this.db, r.id as string),
     }));
   }
 
@@ -261,6 +264,10 @@ export class SqliteStore implements Store {
     }
     for (const list of out.values()) list.sort();
     return out;
+  }
+
+  async times(articleId: string): Promise<TimeAnalysis> {
+    return readTimes(this.db, articleId);
   }
 
   async saveStoryView(story: Story): Promise<void> {

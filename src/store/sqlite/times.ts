@@ -1,0 +1,55 @@
+// SQLite rows of the time analysis: one row per temporal expression, one per inferred publication range.
+import type Database from 'better-sqlite3';
+import type { TimeAnalysis, TimeExpression } from '../../model.js';
+
+type Row = Record<string, unknown>;
+
+/** Write one article's time analysis (inside the caller's transaction). */
+export function insertTimes(db: Database.Database, articleId: string, times: TimeAnalysis | undefined): void {
+  if (!times) return;
+  const insert = db.prepare(
+    `INSERT INTO times (article_id, idx, text, span_start, span_end, type, value, mod, interval_start, interval_end, granularity,
+       anchor, anchor_inferred, mode, clause_start, clause_end, zone, parts)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  times.expressions.forEach((t, i) =>
+    insert.run(
+      articleId, i, t.text, t.span.start, t.span.end, t.type, t.value, t.mod ?? null, t.interval?.[0] ?? null, t.interval?.[1] ?? null,
+      t.granularity, t.anchor, t.anchorInferred ? 1 : 0, t.mode, t.clause.start, t.clause.end, t.zone ?? null, t.parts ? JSON.stringify(t.parts) : null,
+    ),
+  );
+  const p = times.publishedInferred;
+  if (p) db.prepare('INSERT INTO published_inferred (article_id, start, end, confidence, basis) VALUES (?, ?, ?, ?, ?)').run(articleId, p.start, p.end, p.confidence, JSON.stringify(p.basis));
+}
+
+function toExpression(r: Row): TimeExpression {
+  const start = (r.interval_start as string) ?? null;
+  const end = (r.interval_end as string) ?? null;
+  return {
+    text: r.text as string,
+    span: { start: r.span_start as number, end: r.span_end as number },
+    type: r.type as TimeExpression['type'],
+    value: r.value as string,
+    ...(r.mod ? { mod: r.mod as string } : {}),
+    interval: start || end ? [start, end] : null,
+    granularity: r.granularity as TimeExpression['granularity'],
+    anchor: (r.anchor as string) ?? null,
+    ...(r.anchor_inferred ? { anchorInferred: true } : {}),
+    mode: r.mode as TimeExpression['mode'],
+    clause: { start: r.clause_start as number, end: r.clause_end as number },
+    ...(r.zone ? { zone: r.zone as string } : {}),
+    ...(r.parts ? { parts: JSON.parse(r.parts as string) as string[] } : {}),
+  };
+}
+
+/** One article's time analysis as stored. */
+export function readTimes(db: Database.Database, articleId: string): TimeAnalysis {
+  const rows = db.prepare('SELECT * FROM times WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
+  const p = db.prepare('SELECT * FROM published_inferred WHERE article_id = ?').get(articleId) as Row | undefined;
+  return {
+    expressions: rows.map(toExpression),
+    publishedInferred: p
+      ? { start: p.start as string, end: p.end as string, inferred: true, basis: JSON.parse(p.basis as string) as string[], confidence: p.confidence as number }
+      : null,
+  };
+}
