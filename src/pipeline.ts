@@ -53,7 +53,7 @@ async function countSiteTemplates(units: InputUnit[], sourceFromFolder: boolean)
   const templates = new SiteTemplates();
   for (const unit of units) {
     if (unit.kind !== 'file') continue;
-    for await (const item of readUnit(unit)) {
+    for await (const item of readUnit(unit, false)) {
       if (!('doc' in item)) continue;
       if (sourceFromFolder && !item.doc.source) item.doc.source = folderSource(item.doc) ?? undefined;
       templates.add(item.doc);
