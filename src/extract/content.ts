@@ -205,7 +205,7 @@ function insideOf(nodes: HtmlNode[], container: number): Uint8Array {
   return inside;
 }
 
-const BYLINE_WORDS = /(?:^|[^a-z])(?:byline|author)/;
+const BYLINE_WORDS = /(?:^|[^a-z])(?:byline|author(?!ity))/;
 
 /** The first short block inside a byline or author element. */
 function findByline(page: ScannedHtml): string | null {
