@@ -34,6 +34,8 @@ const EMBED_WORDS = /embed|tweet/;
 
 /** A block must read as running text to count for its container. */
 const MIN_PARAGRAPH_WORDS = 8;
+/** Fewest words a linked block inside the article needs to count as a sentence of it. */
+const LINKED_SENTENCE_WORDS = 12;
 /** Above this share of link text, a block is a list of links. */
 const MAX_LINK_DENSITY = 0.5;
 /** How much of their length furniture and link blocks weigh against a container. */
@@ -113,6 +115,11 @@ function isRunningText(b: HtmlBlock): boolean {
   return n >= MIN_PARAGRAPH_WORDS || (n >= 4 && /[.!?…。！？]['"”»’)」]?$/.test(b.text));
 }
 
+/** A whole sentence under a link, inside the article (a list of linked news items is its content). */
+function isLinkedSentence(b: HtmlBlock): boolean {
+  return wordCount(b.text) >= LINKED_SENTENCE_WORDS && /[.!?…。！？]['"”»’)」]?$/.test(b.text);
+}
+
 function linkDensity(b: HtmlBlock): number {
   return b.text.length ? b.linkChars / b.text.length : 0;
 }
@@ -121,7 +128,7 @@ function linkDensity(b: HtmlBlock): number {
 function blockWeight(b: HtmlBlock, furniture: boolean): number {
   const len = b.text.length;
   if (furniture) return -FURNITURE_PENALTY * len;
-  if (linkDensity(b) > MAX_LINK_DENSITY) return -LINK_PENALTY * len;
+  if (linkDensity(b) > MAX_LINK_DENSITY && !isLinkedSentence(b)) return -LINK_PENALTY * len;
   return isRunningText(b) ? len : -SHORT_LINE_PENALTY * len;
 }
 
@@ -198,7 +205,7 @@ function insideOf(nodes: HtmlNode[], container: number): Uint8Array {
   return inside;
 }
 
-const BYLINE_WORDS = /(?:^|[^a-z])(?:byline|author)/;
+const BYLINE_WORDS = /(?:^|[^a-z])(?:byline|author(?!ity))/;
 
 /** The first short block inside a byline or author element. */
 function findByline(page: ScannedHtml): string | null {
@@ -223,7 +230,7 @@ export function chooseContent(page: ScannedHtml): ContentChoice {
     if (b.node < 0 || !inside[b.node]) return 'outside the article container';
     const f = b.node >= 0 ? furniture[b.node]! : -1;
     if (f >= 0) return `page furniture (<${nodes[f]!.tag}${nodes[f]!.sig ? ` ${nodes[f]!.sig.slice(0, 40)}` : ''}>)`;
-    if (linkDensity(b) > MAX_LINK_DENSITY) return 'link list';
+    if (linkDensity(b) > MAX_LINK_DENSITY && !isLinkedSentence(b)) return 'link list';
     if (b.node >= 0 && clusters[b.node]! >= 0) return 'inside a group of links';
     return null;
   });
