@@ -50,7 +50,7 @@ const STARTS: Record<string, Start[]> = {
   'month-day': ['WEEKDAY', 'MONTH'], 'day-month': ['WEEKDAY', 'DIGIT'], 'month-year': ['MONTH'], month: ['MONTH'],
   'rel-named': ['REL'], 'named-rel': ['MONTH', 'WEEKDAY', 'SEASON'], decade: ['DIGIT', 'DECADEWORD'],
   century: ['DIGIT', 'ROMAN', 'CENTURY'], quarter: ['QH', 'ORD', 'DIGIT'], season: ['SEASON'], 'rel-unit': ['REL'],
-  'unit-rel': ['UNIT'], 'year-word': [], ago: ['NUM', 'DIGIT', 'AGOB'], 'day-word': ['DAYWORD'], weekday: ['WEEKDAY'],
+  'unit-rel': ['UNIT'], 'year-word': [], ago: ['NUM', 'DIGIT', 'AGOB', 'DURPRE'], 'day-word': ['DAYWORD'], weekday: ['WEEKDAY'],
   'this-daypart': ['REL', 'DAYPARTWORD'], duration: ['DURPRE', 'NUM', 'DIGIT'], 'bare-units': ['UNIT'], set: ['EVERY', 'SETWORD'], ref: ['REF'],
 };
 
@@ -228,7 +228,7 @@ export function buildRules(lex: Lexicon): Rule[] {
     dateRule('rel-unit', '(?<rel>{REL}){S}(?<u>{UNIT})', (g, ctx) => relativeUnit(ctx, g.u, g.rel), { det: true }),
     dateRule('unit-rel', '(?<u>{UNIT}){S}(?<rel>{RELAFTER})', (g, ctx) => relativeUnit(ctx, g.u, g.rel), { det: true }),
     dateRule('year-word', '(?:{DET}{S})?(?<u>{YEARUNIT})', (g, ctx) => relativeUnit(ctx, g.u, undefined), { inner: true }),
-    dateRule('ago', '(?:(?<n>{NUM}){S}(?<u>{UNIT}){S}{AGOA}|{AGOB}{S}(?<n2>{NUM}){S}(?<u2>{UNIT}))', (g, ctx) => {
+    dateRule('ago', '(?:(?:{DURPRE}{S})?(?<n>{NUM}){S}(?<u>{UNIT}){S}{AGOA}|{AGOB}{S}(?<n2>{NUM}){S}(?<u2>{UNIT}))', (g, ctx) => {
       const n = count(ctx.lex, g.n ?? g.n2);
       const unit = lookup(ctx.lex.unit, g.u ?? g.u2);
       if (n === undefined || !unit) return null;

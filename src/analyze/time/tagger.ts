@@ -81,8 +81,8 @@ interface TextBreaks {
   cues(within: Span): Cue[];
 }
 
-/** Index of the sentence holding a position: how many sentence breaks start before it. */
-function sentenceIndex(b: Breaks, pos: number): number {
+/** Index of the sentence or clause holding a position: how many breaks start before it. */
+function breakIndex(b: Breaks, pos: number): number {
   let lo = 0;
   let hi = b.starts.length;
   while (lo < hi) {
@@ -98,7 +98,7 @@ function sentenceCues(lex: Lexicon, text: string, b: Breaks): (within: Span) => 
   const done = new Map<number, Cue[]>();
   return (within) => {
     const out: Cue[] = [];
-    for (let i = sentenceIndex(b, within.start); i <= sentenceIndex(b, Math.max(within.start, within.end - 1)); i++) {
+    for (let i = breakIndex(b, within.start); i <= breakIndex(b, Math.max(within.start, within.end - 1)); i++) {
       let cues = done.get(i);
       if (!cues) {
         cues = findCues(lex, text, i > 0 ? b.ends[i - 1]! : 0, i < b.starts.length ? b.starts[i]! + 1 : text.length);
@@ -112,13 +112,7 @@ function sentenceCues(lex: Lexicon, text: string, b: Breaks): (within: Span) => 
 
 /** The clause around a span: from the last break before it to the next break after it. */
 function clauseOf(b: Breaks, text: string, start: number, end: number): Span {
-  let lo = 0;
-  let hi = b.starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (b.starts[mid]! < end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = breakIndex(b, end);
   let s = lo > 0 ? b.ends[lo - 1]! : 0;
   if (s > start) s = start;
   while (s < start && /\s/.test(text[s]!)) s++;
