@@ -1,9 +1,27 @@
 // Language per block, for pages that mix languages (an English quote inside an Italian article, reader comments).
 import type { Block, BlockLang } from '../model.js';
 import { identifyLanguage } from '../text/langid.js';
+import { DEEP_LANGS } from '../text/langdata.js';
+import { stopwords } from '../text/lexicon.js';
+import { words } from '../text/tokens.js';
 
 /** Letters a block needs before its own language is guessed; shorter blocks take the page's. */
 const MIN_LETTERS = 25;
+
+/** Share of a block's words that must be the page language's stop words for it to pass as that language unchecked. */
+const PAGE_STOPWORD_SHARE = 0.2;
+
+/**
+ * A block reads as the page's language when that language's stop words are common in it and no other analysed
+ * language's are more so: running detection on every block would cost more than detecting the page itself.
+ */
+function plainlyPageLanguage(text: string, pageLang: string): boolean {
+  if (!DEEP_LANGS.includes(pageLang)) return false;
+  const lower = words(text).map((w) => w.toLowerCase());
+  const share = (lang: string): number => lower.filter((w) => stopwords(lang).has(w)).length;
+  const own = share(pageLang);
+  return own >= PAGE_STOPWORD_SHARE * lower.length && DEEP_LANGS.every((l) => l === pageLang || share(l) <= own);
+}
 
 /** The language of each kept block: its own when identified with confidence, else the page's. */
 export function blockLanguages(blocks: Pick<Block, 'index' | 'text' | 'kept'>[], pageLang: string): BlockLang[] {
@@ -11,7 +29,9 @@ export function blockLanguages(blocks: Pick<Block, 'index' | 'text' | 'kept'>[],
     .filter((b) => b.kept)
     .map((b) => {
       const letters = b.text.replace(/[^\p{L}]/gu, '').length;
-      const guess = letters >= MIN_LETTERS ? identifyLanguage(b.text) : { lang: pageLang, confidence: 0 };
+      if (letters < MIN_LETTERS) return { index: b.index, lang: pageLang, confidence: 0 };
+      if (plainlyPageLanguage(b.text, pageLang)) return { index: b.index, lang: pageLang, confidence: 0.9 };
+      const guess = identifyLanguage(b.text);
       const own = guess.lang !== 'und' && (guess.lang === pageLang || guess.confidence >= 0.5);
       return { index: b.index, lang: own ? guess.lang : pageLang, confidence: own ? guess.confidence : 0 };
     });

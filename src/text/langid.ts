@@ -22,10 +22,16 @@ const LATIN_ISO3: Record<string, string> = {
 /** franc's runner-up must score below this share of the winner: short texts of other languages come close. */
 const FRANC_MARGIN = 0.8;
 
+/**
+ * Maltese letters or Irish words that almost every Irish paragraph holds: only such text (or text eld is unsure of)
+ * pays for the second detector.
+ */
+const IRISH_OR_MALTESE = /[ċġħżĊĠĦŻ]|\b(?:agus|bhfuil|atá|bhí|freisin|níl|Gaeilge)\b/iu;
+
 /** Irish or Maltese when franc clearly prefers it to eld's Latin-script guess, else eld's guess. */
-function withIrishAndMaltese(sample: string, lang: string): string {
+function withIrishAndMaltese(sample: string, lang: string, reliable: boolean): string {
   const iso3 = LATIN_ISO3[lang];
-  if (!iso3) return lang;
+  if (!iso3 || (reliable && !IRISH_OR_MALTESE.test(sample))) return lang;
   const [best, second] = francAll(sample, { only: [iso3, ...Object.keys(FRANC_ONLY)], minLength: 3 });
   const clear = best && (!second || second[1] < FRANC_MARGIN * best[1]);
   return (clear && FRANC_ONLY[best[0]]) || lang;
@@ -42,6 +48,6 @@ export function identifyLanguage(text: string): LangGuess {
   // Margin over the runner-up, damped when eld itself says the guess is unreliable.
   const margin = best > 0 ? (best - second) / best : 0;
   const confidence = Math.max(0, Math.min(1, result.isReliable() ? 0.5 + margin / 2 : margin / 2));
-  const lang = withIrishAndMaltese(sample, result.language);
+  const lang = withIrishAndMaltese(sample, result.language, result.isReliable());
   return { lang, confidence: Number((lang === result.language ? confidence : Math.max(confidence, 0.5)).toFixed(3)) };
 }
