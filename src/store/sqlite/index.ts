@@ -9,6 +9,7 @@ import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStat
 import { entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
 import { insertTimes, readTimes } from './times.js';
+import type { Sql } from './sql.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -101,11 +102,11 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   /** Statements are compiled once: the hot ones run per article. */
-  private sql(text: string): Database.Statement {
+  private readonly sql: Sql = (text) => {
     let stmt = this.statements.get(text);
     if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
     return stmt;
-  }
+  };
 
   constructor(readonly location: string) {
     this.db = new Database(location);
@@ -198,7 +199,7 @@ export class SqliteStore implements Store {
         const otherLang = new Map((analysis.otherLangBlocks ?? []).map((b) => [b.index, b.lang]));
         for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason, b.kept ? otherLang.get(b.index) ?? analysis.lang : null);
         insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
-        insertTimes(this.db, article.id, analysis.times);
+        insertTimes(this.sql, article.id, analysis.times);
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
         writeArticleEntities(this.db, article.id, assignment.story, analysis);
         markStale.run(assignment.story);
@@ -246,7 +247,7 @@ export class SqliteStore implements Store {
       syndicatedWith: copies.get(r.id as string) ?? [],
       sentences: json<Span[]>(r.sentences, []),
       features: new Map(json<[string, number][]>(r.features, [])),
-      times: readTimes(this.db, r.id as string),
+      times: readTimes(this.sql, r.id as string),
     }));
   }
 
@@ -267,7 +268,7 @@ export class SqliteStore implements Store {
   }
 
   async times(articleId: string): Promise<TimeAnalysis> {
-    return readTimes(this.db, articleId);
+    return readTimes(this.sql, articleId);
   }
 
   async saveStoryView(story: Story): Promise<void> {

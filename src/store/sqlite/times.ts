@@ -1,13 +1,13 @@
 // SQLite rows of the time analysis: one row per temporal expression, one per inferred publication range.
-import type Database from 'better-sqlite3';
+import type { Sql } from './sql.js';
 import type { TimeAnalysis, TimeExpression } from '../../model.js';
 
 type Row = Record<string, unknown>;
 
 /** Write one article's time analysis (inside the caller's transaction). */
-export function insertTimes(db: Database.Database, articleId: string, times: TimeAnalysis | undefined): void {
+export function insertTimes(sql: Sql, articleId: string, times: TimeAnalysis | undefined): void {
   if (!times) return;
-  const insert = db.prepare(
+  const insert = sql(
     `INSERT INTO times (article_id, idx, text, span_start, span_end, type, value, mod, interval_start, interval_end, granularity,
        anchor, anchor_inferred, mode, clause_start, clause_end, zone, parts)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -19,7 +19,7 @@ export function insertTimes(db: Database.Database, articleId: string, times: Tim
     ),
   );
   const p = times.publishedInferred;
-  if (p) db.prepare('INSERT INTO published_inferred (article_id, start, end, confidence, basis) VALUES (?, ?, ?, ?, ?)').run(articleId, p.start, p.end, p.confidence, JSON.stringify(p.basis));
+  if (p) sql('INSERT INTO published_inferred (article_id, start, end, confidence, basis) VALUES (?, ?, ?, ?, ?)').run(articleId, p.start, p.end, p.confidence, JSON.stringify(p.basis));
 }
 
 function toExpression(r: Row): TimeExpression {
@@ -43,9 +43,9 @@ function toExpression(r: Row): TimeExpression {
 }
 
 /** One article's time analysis as stored. */
-export function readTimes(db: Database.Database, articleId: string): TimeAnalysis {
-  const rows = db.prepare('SELECT * FROM times WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
-  const p = db.prepare('SELECT * FROM published_inferred WHERE article_id = ?').get(articleId) as Row | undefined;
+export function readTimes(sql: Sql, articleId: string): TimeAnalysis {
+  const rows = sql('SELECT * FROM times WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
+  const p = sql('SELECT * FROM published_inferred WHERE article_id = ?').get(articleId) as Row | undefined;
   return {
     expressions: rows.map(toExpression),
     publishedInferred: p
