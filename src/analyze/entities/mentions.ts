@@ -46,11 +46,12 @@ function splitAtTitle(tokens: string[], span: EntitySpan, titles: Set<string>): 
 
 /** Runs of two or more capitalised words, mid-sentence, that the tagger left out: organisations unless places. */
 function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) => boolean): EntitySpan[] {
-  const covered = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, k) => s.start + k)));
+  const covered = new Uint8Array(tokens.length);
+  for (const s of spans) covered.fill(1, s.start, s.end);
   const runs: EntitySpan[] = [];
   let start = -1;
   for (let i = 1; i <= tokens.length; i++) {
-    const inName = i < tokens.length && !covered.has(i) && /^\p{Lu}/u.test(tokens[i]!) && /\p{L}/u.test(tokens[i]!) && !skip(tokens[i]!);
+    const inName = i < tokens.length && !covered[i] && /^\p{Lu}/u.test(tokens[i]!) && /\p{L}/u.test(tokens[i]!) && !skip(tokens[i]!);
     if (inName && start < 0) start = i;
     if (!inName && start >= 0) {
       if (i - start >= 2) runs.push({ type: placeKind(tokens.slice(start, i).join(' ')) ? 'LOC' : 'ORG', start, end: i });
