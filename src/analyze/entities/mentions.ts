@@ -61,6 +61,24 @@ function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) =
   return runs;
 }
 
+/** A corporate suffix after a name, tagged apart or not at all, joins it as an organisation ("Hutchinson Telecom"). */
+function joinSuffixes(tokens: string[], spans: EntitySpan[]): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    const onlySuffixes = tokens.slice(span.start, span.end).every(isOrgSuffix);
+    if (last && last.end === span.start && onlySuffixes) out[out.length - 1] = { type: 'ORG', start: last.start, end: span.end };
+    else out.push({ ...span });
+  }
+  for (const span of out) {
+    while (span.end < tokens.length && /^\p{Lu}/u.test(tokens[span.end]!) && isOrgSuffix(tokens[span.end]!) && !out.some((o) => o.start === span.end)) {
+      span.end++;
+      span.type = 'ORG';
+    }
+  }
+  return out;
+}
+
 /**
  * The tagger's spans corrected by rules its errors call for: a title inside a person's name splits it, a name
  * ending in a corporate suffix is an organisation ("Hutchinson Telecom"), so is a word before a country ("Three
@@ -74,7 +92,7 @@ function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySp
   // Initialisms are names even when a stop-word list carries them ("CK").
   const common = (t: string): boolean => (!/^\p{Lu}{2,}$/u.test(t) && stops.has(t.toLowerCase())) || titles.has(t.toLowerCase());
   const out: EntitySpan[] = [];
-  for (const original of spans) {
+  for (const original of joinSuffixes(tokens, spans)) {
     const parts = original.type === 'PER' ? splitAtTitle(tokens, original, titles) : null;
     if (parts) {
       out.push(...parts);
