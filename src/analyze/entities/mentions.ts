@@ -46,11 +46,12 @@ function splitAtTitle(tokens: string[], span: EntitySpan, titles: Set<string>): 
 
 /** Runs of two or more capitalised words, mid-sentence, that the tagger left out: organisations unless places. */
 function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) => boolean): EntitySpan[] {
-  const covered = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, k) => s.start + k)));
+  const covered = new Uint8Array(tokens.length);
+  for (const s of spans) covered.fill(1, s.start, s.end);
   const runs: EntitySpan[] = [];
   let start = -1;
   for (let i = 1; i <= tokens.length; i++) {
-    const inName = i < tokens.length && !covered.has(i) && /^\p{Lu}/u.test(tokens[i]!) && /\p{L}/u.test(tokens[i]!) && !skip(tokens[i]!);
+    const inName = i < tokens.length && !covered[i] && /^\p{Lu}/u.test(tokens[i]!) && /\p{L}/u.test(tokens[i]!) && !skip(tokens[i]!);
     if (inName && start < 0) start = i;
     if (!inName && start >= 0) {
       if (i - start >= 2) runs.push({ type: placeKind(tokens.slice(start, i).join(' ')) ? 'LOC' : 'ORG', start, end: i });
@@ -58,6 +59,24 @@ function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) =
     }
   }
   return runs;
+}
+
+/** A corporate suffix after a name, tagged apart or not at all, joins it as an organisation ("Hutchinson Telecom"). */
+function joinSuffixes(tokens: string[], spans: EntitySpan[]): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  for (const span of spans) {
+    const last = out[out.length - 1];
+    const onlySuffixes = tokens.slice(span.start, span.end).every(isOrgSuffix);
+    if (last && last.end === span.start && onlySuffixes) out[out.length - 1] = { type: 'ORG', start: last.start, end: span.end };
+    else out.push({ ...span });
+  }
+  for (const span of out) {
+    while (span.end < tokens.length && /^\p{Lu}/u.test(tokens[span.end]!) && isOrgSuffix(tokens[span.end]!) && !out.some((o) => o.start === span.end)) {
+      span.end++;
+      span.type = 'ORG';
+    }
+  }
+  return out;
 }
 
 /**
@@ -73,7 +92,7 @@ function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySp
   // Initialisms are names even when a stop-word list carries them ("CK").
   const common = (t: string): boolean => (!/^\p{Lu}{2,}$/u.test(t) && stops.has(t.toLowerCase())) || titles.has(t.toLowerCase());
   const out: EntitySpan[] = [];
-  for (const original of spans) {
+  for (const original of joinSuffixes(tokens, spans)) {
     const parts = original.type === 'PER' ? splitAtTitle(tokens, original, titles) : null;
     if (parts) {
       out.push(...parts);

@@ -91,6 +91,16 @@ const NEIGHBOUR_ROLES = {
   next2: (w: string): string[] => [`nw2=${w}`],
 };
 
+const placeFeatureCache = new Map<string, string[]>();
+
+/** Gazetteer-mark features, from a small cache: almost every token has the same three marks ("-"). */
+function placeFeatures(prev: string, here: string, next: string): string[] {
+  const key = `${prev} ${here} ${next}`;
+  let f = placeFeatureCache.get(key);
+  if (!f) placeFeatureCache.set(key, (f = [`g=${here}`, `pg=${prev}|${here}`, `ng=${next}`]));
+  return f;
+}
+
 /** Features of token i that combine it with its context (pairs, gazetteer marks, position, lists). */
 function contextFeatures(ctx: SentenceContext, i: number): string[] {
   const { lower, shapes, places, stop, first } = ctx;
@@ -102,9 +112,7 @@ function contextFeatures(ctx: SentenceContext, i: number): string[] {
     `s3=${psh}|${sh}|${nsh}`,
     `pw|w=${lower[i - 1] ?? BOUNDARY}|${w}`,
     `w|nw=${w}|${lower[i + 1] ?? BOUNDARY}`,
-    `g=${places[i] || '-'}`,
-    `pg=${places[i - 1] || '-'}|${places[i] || '-'}`,
-    `ng=${places[i + 1] || '-'}`,
+    ...placeFeatures(places[i - 1] || '-', places[i] || '-', places[i + 1] || '-'),
     `st=${stop[i] ? 1 : 0}|${sh}|${i === 0 ? 1 : 0}`,
     `fn=${first[i] ? 1 : 0}|${first[i - 1] ? 1 : 0}|${nsh}`,
   ];
