@@ -1,6 +1,6 @@
 // Entities in SQLite: each mention is resolved to a stored entity (its own id, a recorded alias, a spelling variant
 // of one existing entity, or a short form of one person of the same story) and written with the evidence of the merge.
-import type Database from 'better-sqlite3';
+import type { Sql } from './sql.js';
 import type { Analysis, EntityMention } from '../../model.js';
 import { idKey } from '../../analyze/entities/canonical.js';
 import { sameNameVariant } from '../../analyze/entities/aliases.js';
@@ -12,20 +12,25 @@ type Row = Record<string, unknown>;
 const isPlace = (id: string): boolean => id.startsWith('country:') || id.startsWith('city:');
 const typeOf = (id: string): string => id.slice(0, id.indexOf(':'));
 
+/** What spelling variants share (see sameNameVariant): the first letter and the number of words. */
+function nameShape(key: string): string {
+  return `${key[0] ?? ''}:${key.split(' ').length}`;
+}
+
 /** The stored entity a mention belongs to, and the evidence when that is not its own id. */
-function resolve(db: Database.Database, m: EntityMention, articleId: string, storyId: string): { id: string; evidence: string | null } {
+function resolve(sql: Sql, m: EntityMention, articleId: string, storyId: string): { id: string; evidence: string | null } {
   const own = { id: m.id, evidence: m.evidence ?? null };
-  if (isPlace(m.id) || db.prepare('SELECT 1 FROM entities WHERE id = ?').get(m.id)) return own;
+  if (isPlace(m.id) || sql('SELECT 1 FROM entities WHERE id = ?').get(m.id)) return own;
   const type = typeOf(m.id);
   const key = idKey(m.id);
-  const alias = db.prepare('SELECT entity_id, evidence FROM entity_aliases WHERE type = ? AND key = ?').get(type, key) as Row | undefined;
+  const alias = sql('SELECT entity_id, evidence FROM entity_aliases WHERE type = ? AND key = ?').get(type, key) as Row | undefined;
   if (alias) return { id: alias.entity_id as string, evidence: alias.evidence as string };
   if (!key.includes(' ')) {
     // A lone word in a story where exactly one known person's name contains it ("Jun" → "Lei Jun").
-    const people = db
-      .prepare(
-        `SELECT DISTINCT e.id, e.key FROM entities e JOIN entity_mentions em ON em.entity_id = e.id
-         JOIN assignments s ON s.article_id = em.article_id WHERE s.story_id = ? AND e.type = 'PERSON' AND e.key LIKE '% %'`,
+    // CROSS JOIN keeps SQLite's loop order: from the story's articles outwards, never from every person stored.
+    const people = sql(
+      `SELECT DISTINCT e.id, e.key FROM assignments s CROSS JOIN entity_mentions em ON em.article_id = s.article_id
+         CROSS JOIN entities e ON e.id = em.entity_id WHERE s.story_id = ? AND e.type = 'PERSON' AND e.key LIKE '% %'`,
       )
       .all(storyId) as Row[];
     const fits = people.filter((p) => (p.key as string).split(' ').includes(key));
@@ -33,25 +38,27 @@ function resolve(db: Database.Database, m: EntityMention, articleId: string, sto
     return own;
   }
   // Spelling variants: same type and first letter, then the guarded edit-distance test.
-  const candidates = db.prepare("SELECT id, key FROM entities WHERE type = ? AND key >= ? AND key < ? || char(1114111)").all(type, key[0], key[0]) as Row[];
+  // Only names a variant can be (same first letter and word count, length within the edits allowed) are read.
+  const candidates = sql('SELECT id, key FROM entities WHERE type = ? AND shape = ? AND len BETWEEN ? AND ?').all(type, nameShape(key), key.length - 2, key.length + 2) as Row[];
   const variants = candidates.filter((c) => sameNameVariant(key, c.key as string));
   if (variants.length !== 1) return own;
   const target = variants[0]!;
   const evidence = `spelling variant of "${target.key}" (edit distance ≤ 2, same word count and initials)`;
-  db.prepare('INSERT OR IGNORE INTO entity_aliases (type, key, entity_id, evidence, article_id) VALUES (?, ?, ?, ?, ?)').run(type, key, target.id, evidence, articleId);
+  sql('INSERT OR IGNORE INTO entity_aliases (type, key, entity_id, evidence, article_id) VALUES (?, ?, ?, ?, ?)').run(type, key, target.id, evidence, articleId);
   return { id: target.id as string, evidence };
 }
 
 /** Writes an article's mentions and roles; runs inside the batch transaction, after its assignment row. */
-export function writeArticleEntities(db: Database.Database, articleId: string, storyId: string, analysis: Analysis): void {
-  const insertEntity = db.prepare('INSERT OR IGNORE INTO entities (id, type, key) VALUES (?, ?, ?)');
-  const insertMention = db.prepare('INSERT INTO entity_mentions (article_id, entity_id, surface, field, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertRole = db.prepare('INSERT INTO entity_roles (article_id, person_id, role, org_id, field, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)');
+export function writeArticleEntities(sql: Sql, articleId: string, storyId: string, analysis: Analysis): void {
+  const insertEntity = sql('INSERT OR IGNORE INTO entities (id, type, key, shape, len) VALUES (?, ?, ?, ?, ?)');
+  const insertMention = sql('INSERT INTO entity_mentions (article_id, entity_id, surface, field, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertRole = sql('INSERT INTO entity_roles (article_id, person_id, role, org_id, field, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const resolved = new Map<string, string>();
   for (const m of analysis.entities ?? []) {
-    const { id, evidence } = resolve(db, m, articleId, storyId);
+    const { id, evidence } = resolve(sql, m, articleId, storyId);
     resolved.set(m.id, id);
-    insertEntity.run(id, typeOf(id) === 'country' || typeOf(id) === 'city' ? 'LOCATION' : typeOf(id), idKey(id));
+    const key = idKey(id);
+    insertEntity.run(id, typeOf(id) === 'country' || typeOf(id) === 'city' ? 'LOCATION' : typeOf(id), key, nameShape(key), key.length);
     insertMention.run(articleId, id, m.text, m.field, m.start, m.end, evidence);
   }
   for (const r of analysis.roles ?? []) {
@@ -60,64 +67,60 @@ export function writeArticleEntities(db: Database.Database, articleId: string, s
 }
 
 /** Entity ids among `ids`, reached through a merge of one of their keys, or mentioned exactly as `surface`. */
-export function findEntities(db: Database.Database, ids: string[], surface: string): string[] {
+export function findEntities(sql: Sql, ids: string[], surface: string): string[] {
   const found = new Set<string>();
   for (const id of ids) {
-    if (db.prepare('SELECT 1 FROM entities WHERE id = ?').get(id)) found.add(id);
-    const alias = db.prepare('SELECT entity_id FROM entity_aliases WHERE type = ? AND key = ?').pluck().get(typeOf(id), idKey(id)) as string | undefined;
+    if (sql('SELECT 1 FROM entities WHERE id = ?').get(id)) found.add(id);
+    const alias = sql('SELECT entity_id FROM entity_aliases WHERE type = ? AND key = ?').pluck().get(typeOf(id), idKey(id)) as string | undefined;
     if (alias) found.add(alias);
   }
   if (!found.size) {
-    for (const id of db.prepare('SELECT DISTINCT entity_id FROM entity_mentions WHERE surface = ? COLLATE NOCASE').pluck().all(surface) as string[]) found.add(id);
+    for (const id of sql('SELECT DISTINCT entity_id FROM entity_mentions WHERE surface = ? COLLATE NOCASE').pluck().all(surface) as string[]) found.add(id);
   }
   return [...found];
 }
 
 /** The display name of each entity among `ids`. */
-function names(db: Database.Database, ids: string[]): Map<string, string> {
+function names(sql: Sql, ids: string[]): Map<string, string> {
   const out = new Map<string, string>();
-  const stmt = db.prepare('SELECT surface FROM entity_mentions WHERE entity_id = ? GROUP BY surface ORDER BY COUNT(*) DESC, length(surface) DESC LIMIT 1').pluck();
+  const stmt = sql('SELECT surface FROM entity_mentions WHERE entity_id = ? GROUP BY surface ORDER BY COUNT(*) DESC, length(surface) DESC LIMIT 1').pluck();
   // A country is named in English whatever spelling was most frequent; the rest by their most frequent spelling.
   for (const id of ids) out.set(id, (id.startsWith('country:') && countryName(idKey(id))) || ((stmt.get(id) as string | undefined) ?? idKey(id)));
   return out;
 }
 
-export function entityView(db: Database.Database, id: string): EntityView | null {
-  const e = db.prepare('SELECT id, type FROM entities WHERE id = ?').get(id) as Row | undefined;
+export function entityView(sql: Sql, id: string): EntityView | null {
+  const e = sql('SELECT id, type FROM entities WHERE id = ?').get(id) as Row | undefined;
   if (!e) return null;
-  const aliases = db.prepare('SELECT surface AS text, COUNT(*) AS count FROM entity_mentions WHERE entity_id = ? GROUP BY surface ORDER BY count DESC, surface').all(id) as { text: string; count: number }[];
-  const merges = db
-    .prepare(
+  const aliases = sql('SELECT surface AS text, COUNT(*) AS count FROM entity_mentions WHERE entity_id = ? GROUP BY surface ORDER BY count DESC, surface').all(id) as { text: string; count: number }[];
+  const merges = sql(
       `SELECT key, evidence, article_id FROM entity_aliases WHERE entity_id = ?
        UNION SELECT DISTINCT surface, evidence, article_id FROM entity_mentions WHERE entity_id = ? AND evidence IS NOT NULL`,
     )
     .all(id, id) as Row[];
-  const roles = db.prepare('SELECT role, org_id, COUNT(*) AS count FROM entity_roles WHERE person_id = ? GROUP BY role, org_id ORDER BY count DESC').all(id) as Row[];
-  const orgNames = names(db, roles.map((r) => r.org_id as string).filter(Boolean));
-  const articles = db
-    .prepare(
+  const roles = sql('SELECT role, org_id, COUNT(*) AS count FROM entity_roles WHERE person_id = ? GROUP BY role, org_id ORDER BY count DESC').all(id) as Row[];
+  const orgNames = names(sql, roles.map((r) => r.org_id as string).filter(Boolean));
+  const articles = sql(
       `SELECT DISTINCT a.id, a.origin, a.title, a.lang, s.story_id FROM entity_mentions em JOIN articles a ON a.id = em.article_id
        LEFT JOIN assignments s ON s.article_id = a.id WHERE em.entity_id = ? ORDER BY a.seq`,
     )
     .all(id) as Row[];
-  const storyRows = db
-    .prepare(
+  const storyRows = sql(
       `SELECT s.story_id AS id, COUNT(DISTINCT s.article_id) AS n, st.view FROM entity_mentions em JOIN assignments s ON s.article_id = em.article_id
        LEFT JOIN stories st ON st.id = s.story_id WHERE em.entity_id = ? GROUP BY s.story_id ORDER BY n DESC`,
     )
     .all(id) as Row[];
-  const co = db
-    .prepare(
+  const co = sql(
       `SELECT o.entity_id AS id, e.type, COUNT(DISTINCT o.article_id) AS n FROM entity_mentions em
        JOIN entity_mentions o ON o.article_id = em.article_id AND o.entity_id <> em.entity_id JOIN entities e ON e.id = o.entity_id
        WHERE em.entity_id = ? GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT 20`,
     )
     .all(id) as Row[];
-  const coNames = names(db, co.map((r) => r.id as string));
+  const coNames = names(sql, co.map((r) => r.id as string));
   return {
     id,
     type: e.type as string,
-    name: names(db, [id]).get(id)!,
+    name: names(sql, [id]).get(id)!,
     aliases,
     merges: merges.map((r) => ({ key: r.key as string, evidence: r.evidence as string, article: r.article_id as string })),
     roles: roles.map((r) => ({ role: r.role as string, org: (r.org_id as string) ?? null, orgName: r.org_id ? orgNames.get(r.org_id as string) ?? null : null, count: r.count as number })),
@@ -127,18 +130,16 @@ export function entityView(db: Database.Database, id: string): EntityView | null
   };
 }
 
-export function storyEntities(db: Database.Database, storyId: string): StoryEntity[] {
-  const rows = db
-    .prepare(
+export function storyEntities(sql: Sql, storyId: string): StoryEntity[] {
+  const rows = sql(
       `SELECT em.entity_id AS id, e.type, COUNT(*) AS mentions, COUNT(DISTINCT em.article_id) AS articles, json_group_array(DISTINCT em.surface) AS surfaces
        FROM entity_mentions em JOIN assignments s ON s.article_id = em.article_id JOIN entities e ON e.id = em.entity_id
        WHERE s.story_id = ? GROUP BY em.entity_id ORDER BY articles DESC, mentions DESC, em.entity_id`,
     )
     .all(storyId) as Row[];
-  const roles = db
-    .prepare('SELECT DISTINCT r.person_id, r.role, r.org_id FROM entity_roles r JOIN assignments s ON s.article_id = r.article_id WHERE s.story_id = ?')
+  const roles = sql('SELECT DISTINCT r.person_id, r.role, r.org_id FROM entity_roles r JOIN assignments s ON s.article_id = r.article_id WHERE s.story_id = ?')
     .all(storyId) as Row[];
-  const display = names(db, rows.map((r) => r.id as string));
+  const display = names(sql, rows.map((r) => r.id as string));
   return rows.map((r) => ({
     id: r.id as string,
     type: r.type as string,

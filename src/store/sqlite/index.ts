@@ -201,7 +201,7 @@ export class SqliteStore implements Store {
         insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
         insertTimes(this.sql, article.id, analysis.times);
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
-        writeArticleEntities(this.db, article.id, assignment.story, analysis);
+        writeArticleEntities(this.sql, article.id, assignment.story, analysis);
         markStale.run(assignment.story);
       }
       for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
@@ -360,15 +360,15 @@ export class SqliteStore implements Store {
   }
 
   async findEntities(ids: string[], surface: string): Promise<string[]> {
-    return findEntities(this.db, ids, surface);
+    return findEntities(this.sql, ids, surface);
   }
 
   async entity(id: string): Promise<EntityView | null> {
-    return entityView(this.db, id);
+    return entityView(this.sql, id);
   }
 
   async storyEntities(storyId: string): Promise<StoryEntity[]> {
-    return storyEntities(this.db, storyId);
+    return storyEntities(this.sql, storyId);
   }
 
   async close(): Promise<void> {

@@ -2,9 +2,13 @@
 CREATE TABLE entities (
   id TEXT PRIMARY KEY,
   type TEXT NOT NULL,
-  key TEXT NOT NULL
+  key TEXT NOT NULL,
+  -- First letter and word count, and length: the only names a spelling variant of a new name can be.
+  shape TEXT NOT NULL,
+  len INTEGER NOT NULL
 );
 CREATE INDEX entities_type_key ON entities (type, key);
+CREATE INDEX entities_variants ON entities (type, shape, len);
 
 CREATE TABLE entity_mentions (
   article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
