@@ -17,10 +17,15 @@ const PAGE_STOPWORD_SHARE = 0.2;
  */
 function plainlyPageLanguage(text: string, pageLang: string): boolean {
   if (!DEEP_LANGS.includes(pageLang)) return false;
-  const lower = words(text).map((w) => w.toLowerCase());
-  const share = (lang: string): number => lower.filter((w) => stopwords(lang).has(w)).length;
-  const own = share(pageLang);
-  return own >= PAGE_STOPWORD_SHARE * lower.length && DEEP_LANGS.every((l) => l === pageLang || share(l) <= own);
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const w of words(text)) {
+    total++;
+    const lower = w.toLowerCase();
+    for (const lang of DEEP_LANGS) if (stopwords(lang).has(lower)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
+  const own = counts.get(pageLang) ?? 0;
+  return own >= PAGE_STOPWORD_SHARE * total && [...counts.values()].every((n) => n <= own);
 }
 
 /** The language of each kept block: its own when identified with confidence, else the page's. */
