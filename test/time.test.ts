@@ -43,3 +43,11 @@ test('TempEval-3 platinum: value F1 reaches the target', { skip: skipUnlessExist
   const s = timexScores(counts);
   assert.ok(s.valueF1 >= TARGET_VALUE_F1, `value F1 ${s.valueF1.toFixed(4)}`);
 });
+
+test('alternatives in either order make one interval covering both, never inverted', () => {
+  const [joined] = tagTimes('Lo stadio aprirà forse a fine maggio o nel terzo trimestre dello scorso anno.', 'it', '2018-08-16', { combine: true })
+    .filter((t) => t.parts);
+  assert.ok(joined, 'the two dates are joined');
+  const [start, end] = joined.interval!;
+  assert.ok(start !== null && end !== null && start <= end, JSON.stringify(joined.interval));
+});

@@ -235,6 +235,14 @@ export interface TagOptions {
   anchorInferred?: boolean;
 }
 
+/** The earlier and later of two ISO days; an open end (null) stays open. */
+function minIso(a: string | null, b: string | null): string | null {
+  return a === null || b === null ? null : a < b ? a : b;
+}
+function maxIso(a: string | null, b: string | null): string | null {
+  return a === null || b === null ? null : a > b ? a : b;
+}
+
 /** Join two dated expressions linked by "or", "to", "and", "–" into one interval. */
 function combineRanges(g: Grammar, text: string, list: Tagged[]): Tagged[] {
   const out: Tagged[] = [];
@@ -246,7 +254,8 @@ function combineRanges(g: Grammar, text: string, list: Tagged[]): Tagged[] {
         text: text.slice(prev.span.start, t.span.end),
         span: { start: prev.span.start, end: t.span.end },
         value: `${prev.value}/${t.value}`,
-        interval: [prev.interval[0], t.interval[1]],
+        // Alternatives may come in any order ("May or the third quarter"): the interval covers both, never inverted.
+        interval: [minIso(prev.interval[0], t.interval[0]), maxIso(prev.interval[1], t.interval[1])],
         parts: [...(prev.parts ?? [prev.value]), t.value],
         clause: { start: Math.min(prev.clause.start, t.clause.start), end: Math.max(prev.clause.end, t.clause.end) },
       };
