@@ -127,3 +127,16 @@ test('a JSON Feed file is read as a feed; an XML file that is no feed and an emp
   assert.match(rejects, /notes\.xml.*not an RSS, Atom or RDF feed/);
   assert.match(rejects, /empty\.rss.*feed with no items/);
 });
+
+test('a feed of nested entity definitions (billion laughs) is read without expanding them', () => {
+  const dir = tempDir();
+  const defs = ['<!ENTITY l0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`)];
+  writeFileSync(join(dir, 'laughs.rss'), `<?xml version="1.0"?>\n<!DOCTYPE rss [\n${defs.join('\n')}\n]>
+<rss version="2.0"><channel><title>x</title><item><title>&l9;</title><link>https://herald.example/x</link>
+<description>&l9;</description></item></channel></rss>`);
+  const db = join(dir, 'l.db');
+  const run = runCli(['ingest', '--quiet', '--json', '--no-follow-links', '--db', db, join(dir, 'laughs.rss')]);
+  assert.equal(run.status, 2, run.stderr);
+  assert.equal(JSON.parse(run.stdout).rejected, 1);
+  assert.doesNotMatch(runCli(['rejects', '--db', db]).stdout, /lollol/);
+});
