@@ -2,7 +2,7 @@
 import type { Block, BlockLang } from '../model.js';
 import { identifyLanguage } from '../text/langid.js';
 import { DEEP_LANGS } from '../text/langdata.js';
-import { stopwords } from '../text/lexicon.js';
+import { stopwordLanguages } from '../text/lexicon.js';
 import { words } from '../text/tokens.js';
 
 /** Letters a block needs before its own language is guessed; shorter blocks take the page's. */
@@ -16,16 +16,17 @@ const PAGE_STOPWORD_SHARE = 0.2;
  * language's are more so: running detection on every block would cost more than detecting the page itself.
  */
 function plainlyPageLanguage(text: string, pageLang: string): boolean {
-  if (!DEEP_LANGS.includes(pageLang)) return false;
-  const counts = new Map<string, number>();
+  const page = DEEP_LANGS.indexOf(pageLang);
+  if (page < 0) return false;
+  const counts = new Array<number>(DEEP_LANGS.length).fill(0);
   let total = 0;
   for (const w of words(text)) {
     total++;
-    const lower = w.toLowerCase();
-    for (const lang of DEEP_LANGS) if (stopwords(lang).has(lower)) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    const mask = stopwordLanguages(w.toLowerCase());
+    if (mask) for (let bit = 0; bit < counts.length; bit++) if (mask & (1 << bit)) counts[bit]!++;
   }
-  const own = counts.get(pageLang) ?? 0;
-  return own >= PAGE_STOPWORD_SHARE * total && [...counts.values()].every((n) => n <= own);
+  const own = counts[page]!;
+  return own >= PAGE_STOPWORD_SHARE * total && counts.every((n) => n <= own);
 }
 
 /** The language of each kept block: its own when identified with confidence, else the page's. */

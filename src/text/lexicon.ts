@@ -35,6 +35,19 @@ export function allStopwords(): Set<string> {
   return union;
 }
 
+let stopLanguages: Map<string, number> | null = null;
+
+/** The deep languages a lower-case word is a stop word of, as a bit mask over DEEP_LANGS (one lookup per word). */
+export function stopwordLanguages(lower: string): number {
+  if (!stopLanguages) {
+    stopLanguages = new Map();
+    DEEP_LANGS.forEach((lang, bit) => {
+      for (const w of stopwords(lang)) stopLanguages!.set(w, (stopLanguages!.get(w) ?? 0) | (1 << bit));
+    });
+  }
+  return stopLanguages.get(lower) ?? 0;
+}
+
 /** Words remembered per language: news vocabulary is Zipfian, so most lookups hit; the bound keeps memory flat. */
 const STEM_CACHE_SIZE = 100_000;
 
