@@ -45,6 +45,11 @@ function folderSource(raw: RawDoc): string | null {
   return dir && dir !== '.' ? dir : null;
 }
 
+/** With --source-from-folder, a record that names no outlet takes its folder's name. */
+function nameSourceFromFolder(raw: RawDoc, enabled: boolean): void {
+  if (enabled && !raw.source) raw.source = folderSource(raw) ?? undefined;
+}
+
 /**
  * First pass over the local inputs: line counts per source, so that every page is classified against its site's
  * template whatever order the pages come in (URLs are not fetched twice; their pages have no template).
@@ -55,7 +60,7 @@ async function countSiteTemplates(units: InputUnit[], sourceFromFolder: boolean)
     if (unit.kind !== 'file') continue;
     for await (const item of readUnit(unit, false)) {
       if (!('doc' in item)) continue;
-      if (sourceFromFolder && !item.doc.source) item.doc.source = folderSource(item.doc) ?? undefined;
+      nameSourceFromFolder(item.doc, sourceFromFolder);
       templates.add(item.doc);
     }
   }
@@ -99,12 +104,13 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
   const order: ({ reject: Reject } | { raw: RawDoc })[] = [];
   const pool: StagePool = stagePool(opts.workers ?? 0);
 
+  const reject = (r: Reject): void => {
+    rejects.push(r);
+    summary.rejected++;
+  };
+
   const place = async (raw: RawDoc, result: Processed): Promise<void> => {
-    if ('reject' in result) {
-      rejects.push(result.reject);
-      summary.rejected++;
-      return;
-    }
+    if ('reject' in result) return reject(result.reject);
     const { doc, analysis } = result;
     const id = articleKey(recordIdentity(raw), analysis.contentHash);
     if (inBatch.has(id) || (await store.existingArticleIds([id])).size) {
@@ -122,10 +128,8 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
   const drain = async (keep: number): Promise<void> => {
     while (order.length > keep) {
       const head = order.shift()!;
-      if ('reject' in head) {
-        rejects.push(head.reject);
-        summary.rejected++;
-      } else await place(head.raw, await pool.next());
+      if ('reject' in head) reject(head.reject);
+      else await place(head.raw, await pool.next());
       if (articles.length + rejects.length >= batchSize) await flush();
     }
   };
@@ -139,7 +143,7 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
         if ('reject' in item) order.push(item);
         else {
           const raw = item.doc;
-          if (opts.sourceFromFolder && !raw.source) raw.source = folderSource(raw) ?? undefined;
+          nameSourceFromFolder(raw, opts.sourceFromFolder ?? false);
           raw.siteTemplates = templates.templatesFor(raw);
           order.push({ raw });
           pool.submit(raw);

@@ -2,6 +2,7 @@
 // teaser get their linked page fetched, so that the article, not its summary, is what gets clustered.
 import { parseFeed } from 'feedsmith';
 import type { RawDoc } from '../model.js';
+import { words } from '../text/tokens.js';
 import type { ReadItem } from './records.js';
 
 /** An item whose content has fewer words than this is a teaser: its linked page is fetched when allowed. */
@@ -119,6 +120,5 @@ export function feedRecords(content: string, origin: string): ReadItem[] | null 
 /** True for a feed item whose own content is too short to be the article, and which links to a page. */
 export function isTeaser(doc: RawDoc): boolean {
   if (doc.meta.feed === undefined || !doc.url || !/^https?:\/\//i.test(doc.url)) return false;
-  const words = (doc.html ?? '').replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean).length;
-  return words < TEASER_WORDS;
+  return words((doc.html ?? '').replace(/<[^>]*>/g, ' ')).length < TEASER_WORDS;
 }
