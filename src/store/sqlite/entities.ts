@@ -17,10 +17,9 @@ function nameShape(key: string): string {
   return `${key[0] ?? ''}:${key.split(' ').length}`;
 }
 
-/** The stored entity a mention belongs to, and the evidence when that is not its own id. */
-function resolve(sql: Sql, m: EntityMention, articleId: string, storyId: string): { id: string; evidence: string | null } {
-  const own = { id: m.id, evidence: m.evidence ?? null };
-  if (isPlace(m.id) || sql('SELECT 1 FROM entities WHERE id = ?').get(m.id)) return own;
+/** The stored entity a mention id belongs to, with the evidence of the merge; null when it is its own entity. */
+function resolveMerge(sql: Sql, m: EntityMention, articleId: string, storyId: string): { id: string; evidence: string } | null {
+  if (isPlace(m.id) || sql('SELECT 1 FROM entities WHERE id = ?').get(m.id)) return null;
   const type = typeOf(m.id);
   const key = idKey(m.id);
   const alias = sql('SELECT entity_id, evidence FROM entity_aliases WHERE type = ? AND key = ?').get(type, key) as Row | undefined;
@@ -34,14 +33,13 @@ function resolve(sql: Sql, m: EntityMention, articleId: string, storyId: string)
       )
       .all(storyId) as Row[];
     const fits = people.filter((p) => (p.key as string).split(' ').includes(key));
-    if (fits.length === 1) return { id: fits[0]!.id as string, evidence: `short form of "${fits[0]!.key}" in the same story` };
-    return own;
+    return fits.length === 1 ? { id: fits[0]!.id as string, evidence: `short form of "${fits[0]!.key}" in the same story` } : null;
   }
   // Spelling variants: same type and first letter, then the guarded edit-distance test.
   // Only names a variant can be (same first letter and word count, length within the edits allowed) are read.
   const candidates = sql('SELECT id, key FROM entities WHERE type = ? AND shape = ? AND len BETWEEN ? AND ?').all(type, nameShape(key), key.length - 2, key.length + 2) as Row[];
   const variants = candidates.filter((c) => sameNameVariant(key, c.key as string));
-  if (variants.length !== 1) return own;
+  if (variants.length !== 1) return null;
   const target = variants[0]!;
   const evidence = `spelling variant of "${target.key}" (edit distance ≤ 2, same word count and initials)`;
   sql('INSERT OR IGNORE INTO entity_aliases (type, key, entity_id, evidence, article_id) VALUES (?, ?, ?, ?, ?)').run(type, key, target.id, evidence, articleId);
@@ -53,16 +51,21 @@ export function writeArticleEntities(sql: Sql, articleId: string, storyId: strin
   const insertEntity = sql('INSERT OR IGNORE INTO entities (id, type, key, shape, len) VALUES (?, ?, ?, ?, ?)');
   const insertMention = sql('INSERT INTO entity_mentions (article_id, entity_id, surface, field, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertRole = sql('INSERT INTO entity_roles (article_id, person_id, role, org_id, field, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const resolved = new Map<string, string>();
+  // An article names the same entity many times: each id is resolved and stored once.
+  const merges = new Map<string, { id: string; evidence: string } | null>();
   for (const m of analysis.entities ?? []) {
-    const { id, evidence } = resolve(sql, m, articleId, storyId);
-    resolved.set(m.id, id);
-    const key = idKey(id);
-    insertEntity.run(id, typeOf(id) === 'country' || typeOf(id) === 'city' ? 'LOCATION' : typeOf(id), key, nameShape(key), key.length);
-    insertMention.run(articleId, id, m.text, m.field, m.start, m.end, evidence);
+    let merge = merges.get(m.id);
+    if (merge === undefined) {
+      merges.set(m.id, (merge = resolveMerge(sql, m, articleId, storyId)));
+      const id = merge?.id ?? m.id;
+      const key = idKey(id);
+      insertEntity.run(id, typeOf(id) === 'country' || typeOf(id) === 'city' ? 'LOCATION' : typeOf(id), key, nameShape(key), key.length);
+    }
+    insertMention.run(articleId, merge?.id ?? m.id, m.text, m.field, m.start, m.end, merge?.evidence ?? m.evidence ?? null);
   }
+  const resolved = (id: string): string => merges.get(id)?.id ?? id;
   for (const r of analysis.roles ?? []) {
-    insertRole.run(articleId, resolved.get(r.person) ?? r.person, r.role, r.org ? resolved.get(r.org) ?? r.org : null, r.field, r.start, r.end);
+    insertRole.run(articleId, resolved(r.person), r.role, r.org ? resolved(r.org) : null, r.field, r.start, r.end);
   }
 }
 
