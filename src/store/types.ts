@@ -48,7 +48,8 @@ export interface MemberArticle extends StoredArticle {
   duplicateOf: string | null;
   syndicatedWith: string[];
   sentences: Span[];
-  features: Map<string, number>;
+  /** The article's anchor features (names, places, concepts, numbers) with their counts. */
+  anchors: Map<string, number>;
   /** Temporal expressions, for the story timeline. */
   times?: TimeAnalysis;
 }

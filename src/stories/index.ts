@@ -15,7 +15,7 @@ const KEYWORDS = 10;
 const DISPLAY_LANG = 'en';
 
 function anchors(m: MemberArticle): string[] {
-  return [...m.features.keys()].filter((f) => !f.startsWith('W:'));
+  return [...m.anchors.keys()];
 }
 
 /** How many anchors an article shares with the others: the most shared one represents the group. */
@@ -93,14 +93,15 @@ function keywords(members: MemberArticle[]): string[] {
 export function deriveStory(id: string, members: MemberArticle[]): Story {
   const byEvent = new Map<string, MemberArticle[]>();
   for (const m of members) byEvent.set(m.event, [...(byEvent.get(m.event) ?? []), m]);
+  const leads = new Map([...byEvent].map(([eventId, list]) => [eventId, representative(list)]));
   const events: StoryEventView[] = [...byEvent].map(([eventId, list]) => {
     const [firstDate, lastDate] = dateRange(list);
-    return { id: eventId, title: representative(list).title, articles: list.map((m) => m.id), firstDate, lastDate };
+    return { id: eventId, title: leads.get(eventId)!.title, articles: list.map((m) => m.id), firstDate, lastDate };
   });
   events.sort((a, b) => (a.firstDate ?? '9999').localeCompare(b.firstDate ?? '9999') || a.id.localeCompare(b.id));
   const summary: CitedSentence[] = [];
   for (const e of events) {
-    const lead = leadSentence(representative(byEvent.get(e.id)!));
+    const lead = leadSentence(leads.get(e.id)!);
     if (lead && summary.length < SUMMARY_SENTENCES) summary.push(lead);
   }
   const articles: StoryArticleRef[] = members.map((m) => ({

@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import type { Block, RunSummary, Span, Story, TimeAnalysis } from '../../model.js';
 import { bandKeys } from '../../link/minhash.js';
 import { addFeature, emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
+import { isAnchorName } from '../../link/state.js';
 import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject, StoryEntity } from '../types.js';
 import { entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
-import { insertTimes, readTimes } from './times.js';
+import { insertTimes, readTimes, storyTimes } from './times.js';
 import type { Sql } from './sql.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -168,7 +169,7 @@ export class SqliteStore implements Store {
         @published, @published_source, @source, @author, @format, @content_hash, @word_count, @meta, @warnings, @run_id)`,
     );
     const insertBlock = this.sql('INSERT INTO blocks (article_id, idx, text, kept, kind, reason, lang) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insertAnalysis = this.sql('INSERT INTO analyses (article_id, sentences, features, minhash) VALUES (?, ?, ?, ?)');
+    const insertAnalysis = this.sql('INSERT INTO analyses (article_id, sentences, features, anchors, minhash) VALUES (?, ?, ?, ?, ?)');
     const insertAssignment = this.sql('INSERT INTO assignments (article_id, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
     const upsertStory = this.sql(
       `INSERT INTO stories (id, seq, counts, size, first_date, last_date, view_stale) VALUES (?, ?, ?, ?, ?, ?, 1)
@@ -201,7 +202,8 @@ export class SqliteStore implements Store {
         });
         const otherLang = new Map((analysis.otherLangBlocks ?? []).map((b) => [b.index, b.lang]));
         for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason, b.kept ? otherLang.get(b.index) ?? analysis.lang : null);
-        insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify([...analysis.features]), JSON.stringify(analysis.minhash));
+        const features = [...analysis.features];
+        insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify(features), JSON.stringify(features.filter(([f]) => isAnchorName(f))), JSON.stringify(analysis.minhash));
         insertTimes(this.sql, article.id, analysis.times);
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
         writeArticleEntities(this.sql, article.id, assignment.story, analysis);
@@ -239,18 +241,19 @@ export class SqliteStore implements Store {
 
   async storyMembers(storyId: string): Promise<MemberArticle[]> {
     const rows = this.sql(
-      `SELECT a.*, s.event_id, s.duplicate_of, n.sentences, n.features FROM assignments s
+      `SELECT a.*, s.event_id, s.duplicate_of, n.sentences, n.anchors FROM assignments s
        JOIN articles a ON a.id = s.article_id JOIN analyses n ON n.article_id = a.id WHERE s.story_id = ? ORDER BY a.seq`,
     ).all(storyId) as Row[];
     const copies = this.storySyndication(storyId);
+    const times = storyTimes(this.sql, storyId);
     return rows.map((r) => ({
       ...toArticle(r),
       event: r.event_id as string,
       duplicateOf: (r.duplicate_of as string) ?? null,
       syndicatedWith: copies.get(r.id as string) ?? [],
       sentences: json<Span[]>(r.sentences, []),
-      features: new Map(json<[string, number][]>(r.features, [])),
-      times: readTimes(this.sql, r.id as string),
+      anchors: new Map(json<[string, number][]>(r.anchors, [])),
+      times: times.get(r.id as string) ?? { expressions: [], publishedInferred: null },
     }));
   }
 

@@ -42,14 +42,23 @@ function toExpression(r: Row): TimeExpression {
   };
 }
 
+function toInferred(p: Row | undefined): TimeAnalysis['publishedInferred'] {
+  return p ? { start: p.start as string, end: p.end as string, inferred: true, basis: JSON.parse(p.basis as string) as string[], confidence: p.confidence as number } : null;
+}
+
 /** One article's time analysis as stored. */
 export function readTimes(sql: Sql, articleId: string): TimeAnalysis {
   const rows = sql('SELECT * FROM times WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
-  const p = sql('SELECT * FROM published_inferred WHERE article_id = ?').get(articleId) as Row | undefined;
-  return {
-    expressions: rows.map(toExpression),
-    publishedInferred: p
-      ? { start: p.start as string, end: p.end as string, inferred: true, basis: JSON.parse(p.basis as string) as string[], confidence: p.confidence as number }
-      : null,
-  };
+  return { expressions: rows.map(toExpression), publishedInferred: toInferred(sql('SELECT * FROM published_inferred WHERE article_id = ?').get(articleId) as Row | undefined) };
+}
+
+/** The time analyses of a story's members, in two queries (a story view reads them all). */
+export function storyTimes(sql: Sql, storyId: string): Map<string, TimeAnalysis> {
+  const out = new Map<string, TimeAnalysis>();
+  const of = (id: string): TimeAnalysis => out.get(id) ?? out.set(id, { expressions: [], publishedInferred: null }).get(id)!;
+  const rows = sql('SELECT t.* FROM assignments s JOIN times t ON t.article_id = s.article_id WHERE s.story_id = ? ORDER BY t.article_id, t.idx').all(storyId) as Row[];
+  for (const r of rows) of(r.article_id as string).expressions.push(toExpression(r));
+  const inferred = sql('SELECT p.* FROM assignments s JOIN published_inferred p ON p.article_id = s.article_id WHERE s.story_id = ?').all(storyId) as Row[];
+  for (const p of inferred) of(p.article_id as string).publishedInferred = toInferred(p);
+  return out;
 }
