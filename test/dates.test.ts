@@ -153,3 +153,11 @@ test('below the headline, a date on a line of its own is the dateline; a date in
   const inline = page('', `<h1>Ministers meet on budget</h1><p>ROME (Agency) - On March 7, 2019 the ministers met. ${LEAD}</p>`);
   assert.equal(pagePublicationDate(inline, null, { today })?.date, '2019-03-07', 'with no dateline, the first date still counts');
 });
+
+test('a wiki revision view is dated by its revision, the article itself by its creation', () => {
+  const today = '2026-01-01';
+  const html = page('<script type="application/ld+json">{"datePublished":"2006-02-01T10:00:00-08:00","dateModified":"2019-11-20T09:12:00-08:00"}</script>', `<p>${LEAD}</p>`);
+  assert.equal(pagePublicationDate(html, 'https://wiki.example.org/index.php?title=Some_Actor&diff=1234&oldid=1200', { today })?.date, '2019-11-20');
+  assert.equal(pagePublicationDate(html, 'https://wiki.example.org/index.php?title=Some_Actor&oldid=1200', { today })?.date, '2019-11-20');
+  assert.equal(pagePublicationDate(html, 'https://wiki.example.org/wiki/Some_Actor', { today })?.date, '2006-02-01');
+});

@@ -21,6 +21,9 @@ const PUBLISHED_META_NAME = /(?:^|[:._-])(?:pub(?:lished|lication)?[_-]?(?:date|
 const JSON_PUBLISHED = /"(?:datePublished|dateCreated|uploadDate|publishedAt|publish_date|pubDate|published_at|firstPublished)"\s*:\s*"([^"]{6,60})"/g;
 const JSON_MODIFIED = /"(?:dateModified|modifiedAt|updated_at)"\s*:\s*"([^"]{6,60})"/g;
 
+// A wiki's view of one revision or of the difference between two: the page shows that edit, dated by it.
+const REVISION_VIEW = /[?&](?:diff|oldid)=\d+/;
+
 // Class or id of an element that holds a visible date, in the page's own words (byline, dateline, timestamp).
 const DATE_CONTAINER = /date|time|publi|posted|byline|dateline|fecha|datum|data|meta-?info|article-?info|entry-?meta|post-?meta|tagline/i;
 const UPDATE_MARK = /updat|modif|edited|aktualisiert|actualiz|mis à jour|aggiornat/i;
@@ -144,6 +147,14 @@ function metaPublished(meta: Map<string, string[]>, order: DayOrder, latest: str
 
 function jsonDates(html: string, re: RegExp): string[] {
   return [...html.matchAll(re)].map((m) => m[1]!);
+}
+
+/** A revision view's date: the modification stamps, which are the shown revision's, ahead of the page's creation. */
+function revisionStamps(html: string, meta: Map<string, string[]>, order: DayOrder, latest: string): [DateSource, () => Stamp | null][] {
+  return [
+    ['meta', () => firstStamp(MODIFIED_META.flatMap((k) => meta.get(k) ?? []), order, latest)],
+    ['json-ld', () => firstStamp(jsonDates(html, JSON_MODIFIED), order, latest)],
+  ];
 }
 
 const IMAGE_META = ['og:image', 'twitter:image', 'twitter:image:src', 'image', 'thumbnailurl'];
@@ -272,6 +283,7 @@ export function pagePublicationDate(html: string, url: string | null, opts: Date
     region: () => publisherRegion(url, [head ? head.lang : signals().lang, locale]),
   };
   const stamped: [DateSource, () => Stamp | null][] = [
+    ...(url && REVISION_VIEW.test(url) ? revisionStamps(html, headMeta ?? signals().meta, order, today) : []),
     ['meta', () => metaPublished(headMeta ?? signals().meta, order, today)],
     ['json-ld', () => firstStamp(jsonDates(html, JSON_PUBLISHED), order, today)],
     ['time-element', () => firstStamp(signals().marked, order, today)],
