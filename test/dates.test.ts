@@ -133,6 +133,8 @@ test('a UTC stamp is dated on the day it falls on everywhere in the publisher\'s
   assert.equal(at('en', 'https://example.com.au/a/1'), '2019-03-10', 'Australia is already on the 10th');
   const pseudo = `<html lang="ar"><head>${stamp('02:15:00')}<meta property="og:locale" content="ar_AR"></head><body><p>${LEAD}</p></body></html>`;
   assert.equal(pagePublicationDate(pseudo, 'https://example.net/a', { today })?.date, '2019-03-10', '"ar_AR" names a language, not Argentina');
+  const timeOnly = page('', `<time datetime="2019-03-10T02:15:00Z">10 hours ago</time><p>${LEAD}</p>`);
+  assert.deepEqual(pagePublicationDate(timeOnly, 'https://nouvelles.example.ca/article/1', { today }), { date: '2019-03-09', source: 'time-element' }, 'a <time> stamp too');
   assert.equal(publisherRegion('https://www.bbc.co.uk/news', []), 'GB');
   assert.equal(regionalDay(new Date('2019-03-10T02:15:00Z'), 'IT'), '2019-03-10');
 });

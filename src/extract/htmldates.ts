@@ -235,6 +235,16 @@ function chosenStamp(stamped: [DateSource, () => Stamp | null][]): [DateSource, 
   return first;
 }
 
+/** A computation run at most once, on first use. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [compute(), true];
+    return value;
+  };
+}
+
 /** Where a UTC stamp's day is read: the URL's own date, the date shown below the headline, the publisher's country. */
 interface DayContext {
   fromUrl: string | null;
@@ -279,7 +289,7 @@ export function pagePublicationDate(html: string, url: string | null, opts: Date
   const locale = (headMeta ?? signals().meta).get('og:locale')?.[0];
   const ctx: DayContext = {
     fromUrl,
-    shown: () => dateBelowHeadline(html, order, today),
+    shown: once(() => dateBelowHeadline(html, order, today)),
     region: () => publisherRegion(url, [head ? head.lang : signals().lang, locale]),
   };
   const stamped: [DateSource, () => Stamp | null][] = [
@@ -291,22 +301,30 @@ export function pagePublicationDate(html: string, url: string | null, opts: Date
   const chosen = chosenStamp(stamped);
   if (chosen) return stampDay(chosen[1], chosen[0], ctx);
   const s = signals();
-  const steps: [DateSource, () => string | null][] = [
-    ['url', () => fromUrl],
-    ['time-element', () => firstPlausible(s.times, order, today)],
-    ['text', () => firstPlausible(s.containers, order, today)],
-    ['meta', () => firstPlausible(MODIFIED_META.flatMap((k) => s.meta.get(k) ?? []), order, today)],
-    ['json-ld', () => firstPlausible(jsonDates(html, JSON_MODIFIED), order, today)],
-    ['text', () => plausible(s.title, order, today)],
-    ['text', () => dateBelowHeadline(html, order, today)],
-    ['meta', () => imageDate(s.meta, order, today)],
-    ['text', () => dominantTextDate(s.text, order, today)],
+  const stampOf = (source: DateSource, values: () => string[]) => (): FoundDate | null => {
+    const stamp = firstStamp(values(), order, today);
+    return stamp && stampDay(stamp, source, ctx);
+  };
+  const dateOf = (source: DateSource, find: () => string | null) => (): FoundDate | null => {
+    const date = find();
+    return date ? { date, source } : null;
+  };
+  const steps: (() => FoundDate | null)[] = [
+    dateOf('url', () => fromUrl),
+    stampOf('time-element', () => s.times),
+    dateOf('text', () => firstPlausible(s.containers, order, today)),
+    stampOf('meta', () => MODIFIED_META.flatMap((k) => s.meta.get(k) ?? [])),
+    stampOf('json-ld', () => jsonDates(html, JSON_MODIFIED)),
+    dateOf('text', () => plausible(s.title, order, today)),
+    dateOf('text', ctx.shown),
+    dateOf('meta', () => imageDate(s.meta, order, today)),
+    dateOf('text', () => dominantTextDate(s.text, order, today)),
     // Last resort: dates written into the page's scripts and attributes (a date printed by a script, a cache stamp).
-    ['text', () => dominantTextDate(html, order, today)],
+    dateOf('text', () => dominantTextDate(html, order, today)),
   ];
-  for (const [source, step] of steps) {
-    const date = step();
-    if (date) return { date, source };
+  for (const step of steps) {
+    const found = step();
+    if (found) return found;
   }
   return null;
 }
