@@ -43,12 +43,19 @@ export function scoreDate(score: DateScore, expected: string | null, found: stri
   else score.fp++;
 }
 
+interface PageDate {
+  date: string | null;
+  source: string | null;
+  /** Why ingest rejects the page (it then has no date), or null. */
+  rejected: string | null;
+}
+
 /** The publication date ingest gives this page (decoded as ingest decodes it, with its URL), or null. */
-export function pageDate(bytes: Uint8Array, url: string): { date: string | null; source: string | null } {
+export function pageDate(bytes: Uint8Array, url: string): PageDate {
   const decoded = decodeBytes(bytes, declaredHtmlCharset(bytes));
-  if (!decoded.ok) return { date: null, source: null };
+  if (!decoded.ok) return { date: null, source: null, rejected: 'undecodable' };
   const doc = extract({ origin: url, url, html: decoded.text, format: 'html', meta: {}, warnings: [] });
-  return isReject(doc) ? { date: null, source: null } : { date: doc.published, source: doc.publishedSource };
+  return isReject(doc) ? { date: null, source: null, rejected: doc.reason } : { date: doc.published, source: doc.publishedSource, rejected: null };
 }
 
 export async function datesReport(o: BenchOptions): Promise<BenchReport> {
@@ -63,7 +70,7 @@ export async function datesReport(o: BenchOptions): Promise<BenchReport> {
     const found = pageDate(gunzipSync(readFileSync(join(DATA, item.file))), item.url);
     scoreDate(score, item.date, found.date);
     if (found.source) bySource.set(found.source, (bySource.get(found.source) ?? 0) + 1);
-    if (found.date !== item.date) misses.push(`${item.file}: expected ${item.date ?? 'none'}, got ${found.date ?? 'none'} (${found.source ?? '-'})`);
+    if (found.date !== item.date) misses.push(`${item.file}: expected ${item.date ?? 'none'}, got ${found.date ?? 'none'} (${found.rejected ? `rejected: ${found.rejected}` : (found.source ?? '-')})`);
   }
   const seconds = (performance.now() - t0) / 1000;
   const { tp, fp, fn, tn } = score;

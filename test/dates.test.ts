@@ -7,6 +7,7 @@ import type { Document } from '../src/model.js';
 import { extract, isReject } from '../src/extract/index.js';
 import { dayOrder, findDates, parseDate } from '../src/extract/dateparse.js';
 import { pagePublicationDate } from '../src/extract/htmldates.js';
+import { publisherRegion, regionalDay } from '../src/extract/localday.js';
 import { dateFromUrl } from '../src/extract/metadata.js';
 import { jsonLines, runCli, tempDir } from './helpers.js';
 
@@ -106,4 +107,59 @@ test('a text date is shown by export articles and article', () => {
   const [a] = jsonLines<{ published: string; published_source: string }>(runCli(['export', 'articles', '--db', db]).stdout);
   assert.deepEqual([a!.published, a!.published_source], ['2018-05-04', 'text']);
   assert.match(runCli(['article', file, '--db', db]).stdout, /2018-05-04 \(from text\)/);
+});
+
+test('a UTC stamp is dated on the day shown below the headline, when some time zone has the instant on that day', () => {
+  const today = '2026-01-01';
+  const body = (shown: string): string => `<h1>Council votes budget</h1><div class="meta"><span>${shown}</span></div><p>${LEAD}</p>`;
+  const late = '<meta property="article:published_time" content="2019-03-09T23:40:0Z">';
+  assert.deepEqual(pagePublicationDate(page(late, body('10 March 2019')), null, { today }), { date: '2019-03-10', source: 'text' }, 'seconds written with one digit');
+  const noon = '<meta property="article:published_time" content="2019-03-10T12:30:00+00:00">';
+  assert.deepEqual(pagePublicationDate(page(noon, body('Live updates 09/03/2019')), null, { today }), { date: '2019-03-10', source: 'meta' }, 'no zone has 12:30 UTC on the day before');
+  const offset = '<meta property="article:published_time" content="2019-03-10T00:40:00+02:00">';
+  assert.deepEqual(pagePublicationDate(page(offset, body('9 March 2019')), null, { today }), { date: '2019-03-10', source: 'meta' }, 'a stated offset keeps its wall-clock day');
+});
+
+test('a UTC stamp is dated on the day it falls on everywhere in the publisher\'s country', () => {
+  const today = '2026-01-01';
+  const stamp = (time: string): string => `<meta property="article:published_time" content="2019-03-10T${time}Z">`;
+  const at = (lang: string, url: string | null, time = '02:15:00'): string | undefined =>
+    pagePublicationDate(`<html lang="${lang}"><head>${stamp(time)}</head><body><p>${LEAD}</p></body></html>`, url, { today })?.date;
+  assert.equal(at('fr', 'https://nouvelles.example.ca/article/1'), '2019-03-09', 'a Canadian domain: evening of the 9th in every Canadian zone');
+  assert.equal(at('en-US', 'https://news.example.com/a/1'), '2019-03-09', 'a US language tag on a .com domain');
+  assert.equal(at('en', 'https://news.example.com/a/1'), '2019-03-10', 'no country known: the UTC day');
+  assert.equal(at('ru', 'https://example.ru/a/1', '21:30:00'), '2019-03-10', 'zones of a country that disagree on the day leave the UTC day');
+  assert.equal(at('en', 'https://example.co/a/1'), '2019-03-10', 'a country domain sold for its letters places no publisher');
+  assert.equal(at('en', 'https://example.com.au/a/1'), '2019-03-10', 'Australia is already on the 10th');
+  const pseudo = `<html lang="ar"><head>${stamp('02:15:00')}<meta property="og:locale" content="ar_AR"></head><body><p>${LEAD}</p></body></html>`;
+  assert.equal(pagePublicationDate(pseudo, 'https://example.net/a', { today })?.date, '2019-03-10', '"ar_AR" names a language, not Argentina');
+  const timeOnly = page('', `<time datetime="2019-03-10T02:15:00Z">10 hours ago</time><p>${LEAD}</p>`);
+  assert.deepEqual(pagePublicationDate(timeOnly, 'https://nouvelles.example.ca/article/1', { today }), { date: '2019-03-09', source: 'time-element' }, 'a <time> stamp too');
+  assert.equal(publisherRegion('https://www.bbc.co.uk/news', []), 'GB');
+  assert.equal(regionalDay(new Date('2019-03-10T02:15:00Z'), 'IT'), '2019-03-10');
+});
+
+test('a clock time without a zone defers to a same-day stamp that states its zone', () => {
+  const today = '2026-01-01';
+  const head = '<meta name="dc.date.created" content="2019-03-10|02h15"><script type="application/ld+json">{"datePublished":"2019-03-10T02:15:00.000Z"}</script>';
+  assert.deepEqual(pagePublicationDate(page(head), 'https://radio.example.ca/nouvelle/1', { today }), { date: '2019-03-09', source: 'json-ld' });
+  const dateOnly = '<meta name="dc.date.created" content="2019-03-10"><script type="application/ld+json">{"datePublished":"2019-03-10T02:15:00.000Z"}</script>';
+  assert.deepEqual(pagePublicationDate(page(dateOnly), 'https://radio.example.ca/nouvelle/1', { today }), { date: '2019-03-10', source: 'meta' }, 'a bare day is already the publisher\'s');
+});
+
+test('below the headline, a date on a line of its own is the dateline; a date inside a caption sentence is not', () => {
+  const today = '2026-01-01';
+  const caption = '<div class="photo"><img src="a.jpg"><br>FILE PHOTO: The minister speaks to reporters outside the ministry in Rome, Italy, March 7, 2019. Photographer/Agency</div>';
+  const html = page('', `<h1>Ministers meet on budget</h1>${caption}<p>March 9, 2019</p><p>${LEAD}</p>`);
+  assert.deepEqual(pagePublicationDate(html, null, { today }), { date: '2019-03-09', source: 'text' });
+  const inline = page('', `<h1>Ministers meet on budget</h1><p>ROME (Agency) - On March 7, 2019 the ministers met. ${LEAD}</p>`);
+  assert.equal(pagePublicationDate(inline, null, { today })?.date, '2019-03-07', 'with no dateline, the first date still counts');
+});
+
+test('a wiki revision view is dated by its revision, the article itself by its creation', () => {
+  const today = '2026-01-01';
+  const html = page('<script type="application/ld+json">{"datePublished":"2006-02-01T10:00:00-08:00","dateModified":"2019-11-20T09:12:00-08:00"}</script>', `<p>${LEAD}</p>`);
+  assert.equal(pagePublicationDate(html, 'https://wiki.example.org/index.php?title=Some_Actor&diff=1234&oldid=1200', { today })?.date, '2019-11-20');
+  assert.equal(pagePublicationDate(html, 'https://wiki.example.org/index.php?title=Some_Actor&oldid=1200', { today })?.date, '2019-11-20');
+  assert.equal(pagePublicationDate(html, 'https://wiki.example.org/wiki/Some_Actor', { today })?.date, '2006-02-01');
 });

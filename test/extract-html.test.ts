@@ -43,6 +43,14 @@ test('a page without class names: running text is kept, menus and link lists are
   assert.doesNotMatch(doc.text, /Politik|Hallenbad|Busfahrplan/);
 });
 
+test('a wrapper whose class names the page layout ("layout-right-sidebar") is not a sidebar', () => {
+  const para = (n: number): string => `<p>Paragraph ${n} of the story: the harbour board met on Tuesday and agreed the new timetable for the island ferries.</p>`;
+  const footer = [1, 2, 3].map((n) => `<p>About us ${n}: the newspaper was founded long ago and has reported on the region's towns and villages ever since.</p>`).join('');
+  const doc = extracted(`<html><body><div class="container layout-2-col layout-right-sidebar"><div class="main">${para(1)}${para(2)}</div></div><footer>${footer}</footer></body></html>`);
+  assert.match(doc.text, /Paragraph 1 of the story/);
+  assert.match(doc.text, /Paragraph 2 of the story/);
+});
+
 test('a page with no <html>, <head> or <body> still gives its text', () => {
   const doc = extracted('<p>The regional council approved the new rail timetable on Friday, adding late trains on weekdays and weekends.</p><p>Commuters had asked for later connections for years, the transport authority said in a statement.</p>');
   assert.match(doc.text, /late trains on weekdays/);

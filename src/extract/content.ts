@@ -18,7 +18,7 @@ const FURNITURE_WORDS = new RegExp(
       'most-?(?:popular|read|viewed)', 'popular', 'outbrain', 'taboola', 'teaser', 'also-?read', 'see-?also',
       'promo', 'newsletter', 'subscri', 'signup', 'sign-up', 'advert', 'ad-', 'ads(?![a-z])', 'adslot',
       'sponsor', 'cookie', 'consent', 'gdpr', 'banner', 'popup', 'modal', 'overlay',
-      'nav(?![a-z])', 'navbar', 'navigation', 'menu', 'breadcrumb', 'sidebar', 'widget', 'footer', 'masthead',
+      'nav(?![a-z])', 'navbar', 'navigation', 'menu', 'breadcrumb', '(?<!(?:layout|has|with|no)-(?:(?:left|right)-)?)sidebar', 'widget', 'footer', 'masthead',
       'toolbar', 'pagination', 'pager', 'skip', 'sr-only', 'visually-?hidden', 'screen-?reader',
       'byline', 'author-?(?:bio|info|box|card)', 'caption', 'credit', 'tags(?![a-z])', 'tag-?list', 'keywords',
       'print(?![a-z])', 'copyright', 'disclaimer', 'rating', 'comment-?count',

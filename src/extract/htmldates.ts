@@ -1,7 +1,8 @@
 // Publication date of an HTML page: one streaming pass collects every date signal, then the strongest plausible one wins.
 import { Parser } from 'htmlparser2';
 import type { DateSource } from '../model.js';
-import { dayOrder, findDates, parseDate, type DayOrder } from './dateparse.js';
+import { dayOrder, findDates, parseDate, type DateMatch, type DayOrder } from './dateparse.js';
+import { dayInSomeZone, hasZone, isZonelessClock, publisherRegion, regionalDay, utcInstant } from './localday.js';
 import { dateFromUrl, type FoundDate } from './metadata.js';
 
 // Meta names that carry the first publication, strongest first; the modified ones only stand in when nothing else is there.
@@ -19,6 +20,9 @@ const PUBLISHED_META_NAME = /(?:^|[:._-])(?:pub(?:lished|lication)?[_-]?(?:date|
 /** JSON fields naming the first publication (in JSON-LD and in any script's JSON), then the modification. */
 const JSON_PUBLISHED = /"(?:datePublished|dateCreated|uploadDate|publishedAt|publish_date|pubDate|published_at|firstPublished)"\s*:\s*"([^"]{6,60})"/g;
 const JSON_MODIFIED = /"(?:dateModified|modifiedAt|updated_at)"\s*:\s*"([^"]{6,60})"/g;
+
+// A wiki's view of one revision or of the difference between two: the page shows that edit, dated by it.
+const REVISION_VIEW = /[?&](?:diff|oldid)=\d+/;
 
 // Class or id of an element that holds a visible date, in the page's own words (byline, dateline, timestamp).
 const DATE_CONTAINER = /date|time|publi|posted|byline|dateline|fecha|datum|data|meta-?info|article-?info|entry-?meta|post-?meta|tagline/i;
@@ -145,6 +149,14 @@ function jsonDates(html: string, re: RegExp): string[] {
   return [...html.matchAll(re)].map((m) => m[1]!);
 }
 
+/** A revision view's date: the modification stamps, which are the shown revision's, ahead of the page's creation. */
+function revisionStamps(html: string, meta: Map<string, string[]>, order: DayOrder, latest: string): [DateSource, () => Stamp | null][] {
+  return [
+    ['meta', () => firstStamp(MODIFIED_META.flatMap((k) => meta.get(k) ?? []), order, latest)],
+    ['json-ld', () => firstStamp(jsonDates(html, JSON_MODIFIED), order, latest)],
+  ];
+}
+
 const IMAGE_META = ['og:image', 'twitter:image', 'twitter:image:src', 'image', 'thumbnailurl'];
 
 /** The upload day an image address carries (…/2020/10/07/…, …/20201007120909.jpg): pages often name the lead image by it. */
@@ -163,9 +175,22 @@ const BELOW_HEADLINE = 4000;
 /** <h1> elements tried: the first is often the site's logo, the article's headline comes next. */
 const HEADLINES_TRIED = 3;
 
+/** Tags that end a line of text: a date alone on its line is a dateline, one inside a longer line is part of a sentence. */
+const LINE_TAGS = /<\/?(?:p|div|li|br|h[1-6]|td|tr|dd|dt|section|article|header|footer|figure|figcaption|blockquote|ul|ol|table)\b[^>]*>/gi;
+/** Characters a dateline may hold beside its date ("By A. Writer | Published 18 January 2020, 10:30"). */
+const MAX_DATELINE_EXTRA = 60;
+
+/** Whether a date fills most of its line of text (a byline or dateline), as opposed to being named in a sentence (a caption). */
+function isOnItsOwnLine(text: string, d: DateMatch): boolean {
+  const start = text.lastIndexOf('\n', d.start) + 1;
+  const end = text.indexOf('\n', d.end);
+  const line = text.slice(start, end < 0 ? text.length : end).replace(/\s+/g, ' ').trim();
+  return line.length - (d.end - d.start) <= MAX_DATELINE_EXTRA;
+}
+
 /**
- * The first date written just below a <h1> (the byline or dateline), read from a bounded window of the markup with
- * scripts, styles and tags removed: no second parse of the whole page for it.
+ * The date written just below a <h1> (the byline or dateline): the first on a line of its own, else the first at all.
+ * Read from a bounded window of the markup with scripts, styles and tags removed: no second parse of the whole page.
  */
 function dateBelowHeadline(html: string, order: DayOrder, latest: string): string | null {
   let tried = 0;
@@ -174,9 +199,11 @@ function dateBelowHeadline(html: string, order: DayOrder, latest: string): strin
     const below = html
       .slice(h1.index, h1.index + BELOW_HEADLINE)
       .replace(/<(script|style)\b[\s\S]*?(<\/\1>|$)/gi, ' ')
+      .replace(LINE_TAGS, '\n')
       .replace(/<[^>]*>?/g, ' ')
       .replace(/&nbsp;|&#160;/g, ' ');
-    const date = findDates(below, order).find((d) => d.date >= EARLIEST && d.date <= latest)?.date;
+    const dates = findDates(below, order).filter((d) => d.date >= EARLIEST && d.date <= latest);
+    const date = (dates.find((d) => isOnItsOwnLine(below, d)) ?? dates[0])?.date;
     if (date) return date;
   }
   return null;
@@ -191,19 +218,51 @@ function dominantTextDate(text: string, order: DayOrder, latest: string): string
   return best ? best[0] : null;
 }
 
-// A machine time stamp in UTC: its calendar day may be the day after (or before) the publisher's own.
-const UTC_STAMP = /\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]00:?00|GMT|UTC)\b/i;
-
-function shiftDay(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+/**
+ * The strongest publication stamp; a time of day without a zone defers to a weaker source's stamp of the same day
+ * that states its zone ("2020-08-25|00h23" beside "2020-08-25T00:23:33Z"), which says whose clock both read.
+ */
+function chosenStamp(stamped: [DateSource, () => Stamp | null][]): [DateSource, Stamp] | null {
+  let first: [DateSource, Stamp] | null = null;
+  for (const [source, step] of stamped) {
+    const stamp = step();
+    if (!stamp) continue;
+    if (!first) {
+      first = [source, stamp];
+      if (!isZonelessClock(stamp.raw)) return first;
+    } else if (stamp.date === first[1].date && hasZone(stamp.raw)) return [source, stamp];
+  }
+  return first;
 }
 
-/** A UTC stamp's day, replaced by the day the page shows below its headline when that is one day off (the publisher's local day). */
-function localDay(stamp: Stamp, shown: string | null): string {
-  if (!shown) return stamp.date;
-  return shown === shiftDay(stamp.date, -1) || shown === shiftDay(stamp.date, 1) ? shown : stamp.date;
+/** A computation run at most once, on first use. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [compute(), true];
+    return value;
+  };
+}
+
+/** Where a UTC stamp's day is read: the URL's own date, the date shown below the headline, the publisher's country. */
+interface DayContext {
+  fromUrl: string | null;
+  shown: () => string | null;
+  region: () => string | null;
+}
+
+/**
+ * The publication day of a stamp. A UTC instant is dated as its publisher's readers saw it: its UTC day when the URL
+ * says so, else the day shown below the headline when some time zone has the instant on it, else the day everywhere
+ * in the publisher's country. A stamp with its own offset keeps its wall-clock day.
+ */
+function stampDay(stamp: Stamp, source: DateSource, ctx: DayContext): FoundDate {
+  const instant = ctx.fromUrl === stamp.date ? null : utcInstant(stamp.raw, stamp.date);
+  if (!instant) return { date: stamp.date, source };
+  const shown = ctx.shown();
+  if (shown && dayInSomeZone(instant, shown)) return { date: shown, source: shown === stamp.date ? source : 'text' };
+  return { date: regionalDay(instant, ctx.region()) ?? stamp.date, source };
 }
 
 export interface DateOptions {
@@ -227,34 +286,45 @@ export function pagePublicationDate(html: string, url: string | null, opts: Date
   const order = dayOrder(head ? head.lang : signals().lang);
   const fromUrl = plausible(dateFromUrl(url) ?? undefined, order, today);
   const headMeta = head ? new Map([...head.meta].map(([k, v]) => [k, [v]])) : null;
+  const locale = (headMeta ?? signals().meta).get('og:locale')?.[0];
+  const ctx: DayContext = {
+    fromUrl,
+    shown: once(() => dateBelowHeadline(html, order, today)),
+    region: () => publisherRegion(url, [head ? head.lang : signals().lang, locale]),
+  };
   const stamped: [DateSource, () => Stamp | null][] = [
+    ...(url && REVISION_VIEW.test(url) ? revisionStamps(html, headMeta ?? signals().meta, order, today) : []),
     ['meta', () => metaPublished(headMeta ?? signals().meta, order, today)],
     ['json-ld', () => firstStamp(jsonDates(html, JSON_PUBLISHED), order, today)],
     ['time-element', () => firstStamp(signals().marked, order, today)],
   ];
-  for (const [source, step] of stamped) {
-    const stamp = step();
-    if (!stamp) continue;
-    const date = fromUrl === stamp.date || !UTC_STAMP.test(stamp.raw) ? stamp.date : localDay(stamp, dateBelowHeadline(html, order, today));
-    return { date, source: date === stamp.date ? source : 'text' };
-  }
+  const chosen = chosenStamp(stamped);
+  if (chosen) return stampDay(chosen[1], chosen[0], ctx);
   const s = signals();
-  const steps: [DateSource, () => string | null][] = [
-    ['url', () => fromUrl],
-    ['time-element', () => firstPlausible(s.times, order, today)],
-    ['text', () => firstPlausible(s.containers, order, today)],
-    ['meta', () => firstPlausible(MODIFIED_META.flatMap((k) => s.meta.get(k) ?? []), order, today)],
-    ['json-ld', () => firstPlausible(jsonDates(html, JSON_MODIFIED), order, today)],
-    ['text', () => plausible(s.title, order, today)],
-    ['text', () => dateBelowHeadline(html, order, today)],
-    ['meta', () => imageDate(s.meta, order, today)],
-    ['text', () => dominantTextDate(s.text, order, today)],
+  const stampOf = (source: DateSource, values: () => string[]) => (): FoundDate | null => {
+    const stamp = firstStamp(values(), order, today);
+    return stamp && stampDay(stamp, source, ctx);
+  };
+  const dateOf = (source: DateSource, find: () => string | null) => (): FoundDate | null => {
+    const date = find();
+    return date ? { date, source } : null;
+  };
+  const steps: (() => FoundDate | null)[] = [
+    dateOf('url', () => fromUrl),
+    stampOf('time-element', () => s.times),
+    dateOf('text', () => firstPlausible(s.containers, order, today)),
+    stampOf('meta', () => MODIFIED_META.flatMap((k) => s.meta.get(k) ?? [])),
+    stampOf('json-ld', () => jsonDates(html, JSON_MODIFIED)),
+    dateOf('text', () => plausible(s.title, order, today)),
+    dateOf('text', ctx.shown),
+    dateOf('meta', () => imageDate(s.meta, order, today)),
+    dateOf('text', () => dominantTextDate(s.text, order, today)),
     // Last resort: dates written into the page's scripts and attributes (a date printed by a script, a cache stamp).
-    ['text', () => dominantTextDate(html, order, today)],
+    dateOf('text', () => dominantTextDate(html, order, today)),
   ];
-  for (const [source, step] of steps) {
-    const date = step();
-    if (date) return { date, source };
+  for (const step of steps) {
+    const found = step();
+    if (found) return found;
   }
   return null;
 }
