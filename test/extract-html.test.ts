@@ -31,6 +31,9 @@ test('a news page: headings, paragraphs and list items of the article are kept; 
   for (const dropped of ['Sport', 'Share on Facebook', 'Related stories', 'Fishing fleet reports', 'grandmother', 'waste of taxpayers', 'Most read', 'Storm warning', 'All rights reserved', 'Privacy', 'Home', 'By Marta Lindqvist']) {
     assert.doesNotMatch(doc.text, new RegExp(`\\b${dropped}\\b`), `dropped: ${dropped}`);
   }
+  const heading = doc.blocks.find((b) => b.text === 'A long wait for islanders');
+  assert.equal(heading?.kind, 'heading', 'an <h2> of the article is labelled a heading');
+  assert.equal(doc.blocks.find((b) => b.text.startsWith('The new ferry terminal'))?.kind, 'body');
   const comment = doc.blocks.find((b) => b.text.includes('grandmother'));
   assert.ok(comment && !comment.kept && comment.reason !== '', 'a dropped block keeps its reason');
   assert.equal(doc.author, 'By Marta Lindqvist, 12 March 2024');

@@ -57,6 +57,11 @@ function fromText(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'w
   return finish(raw, blocks, { title, date, source: null, author: null, canonical: null });
 }
 
+/** A kept body line the page marks up as a heading (h2 "The reaction") is a heading of the article. */
+function asHeading(block: Block, tag: string): Block {
+  return block.kept && block.kind === 'body' && /^h[1-6]$/.test(tag) ? { ...block, kind: 'heading', reason: 'heading' } : block;
+}
+
 function fromHtml(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
   const main = mainContent(raw.html ?? '');
   const meta = main.page.meta;
@@ -66,7 +71,7 @@ function fromHtml(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'w
   let next = 0;
   const blocks: Block[] = main.blocks.map((b, index) => {
     const block: Block = b.inMain
-      ? { ...classified[next++]!, index }
+      ? { ...asHeading(classified[next++]!, b.block.tag), index }
       : { index, text: b.block.text, kept: false, kind: 'noise', reason: b.reason ?? 'outside main content' };
     return block;
   });
