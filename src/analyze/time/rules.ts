@@ -372,11 +372,38 @@ export function dispatchTable(lex: Lexicon, rules: Rule[]): Map<string, Dispatch
   return table;
 }
 
-/** Start kinds a token can be without a lexicon entry, by its first characters (cheaper than a regex per word). */
-export function shapeStart(token: string): Start | null {
-  const c = token.charCodeAt(0);
+/**
+ * For each first character of the table's words, a mask of their lengths (bit 31: 31 or longer): most words of a
+ * text are ruled out by it before they are cut out of the text and looked up.
+ */
+export function headLengths(table: Map<string, Dispatch>): Map<number, number> {
+  const masks = new Map<number, number>();
+  for (const head of table.keys()) {
+    // Lower-casing keeps a word's length except for İ, whose lower case adds a combining dot: a head holding one
+    // may come from a shorter word.
+    const bits = head.includes('\u0307') ? (lengthBit(head.length) << 1) - 1 : lengthBit(head.length);
+    masks.set(head.charCodeAt(0), (masks.get(head.charCodeAt(0)) ?? 0) | bits);
+  }
+  return masks;
+}
+
+export function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
+
+const ROMAN_TOKEN = /[XVI]{1,5}(?:e|ème)?(?![\p{L}\p{N}])/uy;
+
+/** Start kinds a word (text[start, end)) can be without a lexicon entry, by its first characters. */
+export function shapeStart(text: string, start: number, end: number): Start | null {
+  const c = text.charCodeAt(start);
   if (c >= 48 && c <= 57) return 'DIGIT';
-  if ((c === 81 || c === 72) && token.length === 2 && token[1]! >= '1' && token[1]! <= '4') return 'QH';
-  if ((c === 88 || c === 86 || c === 73) && /^[XVI]{1,5}(?:e|ème)?$/.test(token)) return 'ROMAN';
+  if (c === 81 || c === 72) {
+    const d = text.charCodeAt(start + 1);
+    return end - start === 2 && d >= 49 && d <= 52 ? 'QH' : null;
+  }
+  if (c === 88 || c === 86 || c === 73) {
+    ROMAN_TOKEN.lastIndex = start;
+    return ROMAN_TOKEN.test(text) ? 'ROMAN' : null;
+  }
   return null;
 }

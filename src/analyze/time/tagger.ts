@@ -2,9 +2,10 @@
 import type { Span, TimeExpression, TimeMode } from '../../model.js';
 import { anchorString, bounded, fullDate, granularityOf, intervalOf, parseAnchor, type Anchor } from './calendar.js';
 import { alternation, timeLexicon, wordKey, type Lexicon } from './lexicon.js';
-import { buildRules, dispatchTable, shapeStart, type Dispatch, type Reading, type Rule, type RuleContext, type Start } from './rules.js';
+import { buildRules, dispatchTable, headLengths, lengthBit, shapeStart, type Dispatch, type Reading, type Rule, type RuleContext, type Start } from './rules.js';
 import type { Direction } from './resolve.js';
 import { CUE, findCues, nearestCue, type Cue } from './cues.js';
+import { isApostrophe, wordRuns, type WordRuns } from './words.js';
 
 /** A tagged expression with what inference needs beside the public record. */
 export interface Tagged extends TimeExpression {
@@ -17,6 +18,8 @@ interface Grammar {
   periodRules: Rule[];
   /** Rules to try at a word, by its lower-case form. */
   dispatch: Map<string, Dispatch>;
+  /** Lengths of the dispatch words by first character. */
+  heads: Map<number, number>;
   /** Rules to try at a digit, Q3/H1 or Roman-numeral token. */
   shapes: Map<Start, Rule[]>;
   part: RegExp;
@@ -37,12 +40,14 @@ function grammarFor(lang: string): Grammar | null {
   let g: Grammar | null = null;
   if (lex) {
     const rules = buildRules(lex);
+    const dispatch = dispatchTable(lex, rules);
     const S = "(?:\\s+|(?<=['’-]))";
     const breaks = lex.data.clauseBreaks.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     g = {
       lex,
       periodRules: rules.filter((r) => r.period),
-      dispatch: dispatchTable(lex, rules),
+      dispatch,
+      heads: headLengths(dispatch),
       shapes: new Map((['DIGIT', 'QH', 'ROMAN'] as Start[]).map((k) => [k, rules.filter((r) => r.starts.includes(k))])),
       part: new RegExp(`(?<part>${alternation(Object.keys(lex.data.parts))})(?:${S}${alternation(lex.data.partLinks)})?${S}`, 'iuy'),
       det: new RegExp(`(?:^|[^\\p{L}])(${alternation(lex.data.det)})\\s*$`, 'iu'),
@@ -94,14 +99,14 @@ function breakIndex(b: Breaks, pos: number): number {
 }
 
 /** Cue words read sentence by sentence, only where an expression needs them, each sentence once. */
-function sentenceCues(lex: Lexicon, text: string, b: Breaks): (within: Span) => Cue[] {
+function sentenceCues(lex: Lexicon, text: string, runs: WordRuns, b: Breaks): (within: Span) => Cue[] {
   const done = new Map<number, Cue[]>();
   return (within) => {
     const out: Cue[] = [];
     for (let i = breakIndex(b, within.start); i <= breakIndex(b, Math.max(within.start, within.end - 1)); i++) {
       let cues = done.get(i);
       if (!cues) {
-        cues = findCues(lex, text, i > 0 ? b.ends[i - 1]! : 0, i < b.starts.length ? b.starts[i]! + 1 : text.length);
+        cues = findCues(lex, text, runs, i > 0 ? b.ends[i - 1]! : 0, i < b.starts.length ? b.starts[i]! + 1 : text.length);
         done.set(i, cues);
       }
       out.push(...cues);
@@ -266,13 +271,27 @@ function combineRanges(g: Grammar, text: string, list: Tagged[]): Tagged[] {
 
 const NEXT_WORD = /[\s'’.-]*([\p{L}\p{N}]+)/uy;
 
-/** The rules to try at a word; none when it only begins phrases and the next word continues none of them. */
-function rulesAt(g: Grammar, text: string, word: string, after: number): (Rule | 'PART')[] | undefined {
+const lowerFirst = new Map<number, number>();
+
+/** The lower-case form of a capital's code unit (ASCII by arithmetic, others remembered). */
+function lowerUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let l = lowerFirst.get(c);
+  if (l === undefined) lowerFirst.set(c, (l = String.fromCharCode(c).toLowerCase().charCodeAt(0)));
+  return l;
+}
+
+/** The rules to try at the word text[start, end); none when it only begins phrases and the next word continues none of them. */
+function rulesAt(g: Grammar, text: string, start: number, end: number): (Rule | 'PART')[] | undefined {
   // Most words are lower case already: look them up as written, lower-casing only capitalised ones.
-  const c = word.charCodeAt(0);
-  const d = g.dispatch.get(word) ?? ((c >= 65 && c <= 90) || c > 127 ? g.dispatch.get(word.toLowerCase()) : undefined);
+  const c = text.charCodeAt(start);
+  const capital = (c >= 65 && c <= 90) || c > 127;
+  const lengths = (g.heads.get(c) ?? 0) | (capital ? (g.heads.get(lowerUnit(c)) ?? 0) : 0);
+  if (!(lengths & lengthBit(end - start))) return undefined;
+  const word = text.slice(start, end);
+  const d = g.dispatch.get(word) ?? (capital ? g.dispatch.get(word.toLowerCase()) : undefined);
   if (!d?.next) return d?.rules;
-  NEXT_WORD.lastIndex = after;
+  NEXT_WORD.lastIndex = end;
   const next = NEXT_WORD.exec(text);
   return next && d.next.has(next[1]!.toLowerCase()) ? d.rules : undefined;
 }
@@ -283,22 +302,27 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
   if (!g) return [];
   const anchor = parseAnchor(anchorDate);
   const found: Tagged[] = [];
+  const runs = wordRuns(text);
   const sentences = findBreaks(g.sentenceBreak, text);
-  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences, cues: sentenceCues(g.lex, text, sentences) };
-  const words = /[\p{L}\p{N}]+/gu;
-  for (let w = words.exec(text); w; w = words.exec(text)) {
-    const shape = shapeStart(w[0]);
-    const rules = shape ? g.shapes.get(shape) : rulesAt(g, text, w[0], words.lastIndex);
+  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences, cues: sentenceCues(g.lex, text, runs, sentences) };
+  // Reading resumes after the last expression found.
+  let from = 0;
+  for (let k = 0; k < runs.starts.length; k++) {
+    if (runs.ends[k]! <= from) continue;
+    const wordStart = Math.max(runs.starts[k]!, from);
+    const wordEnd = runs.ends[k]!;
+    const shape = shapeStart(text, wordStart, wordEnd);
+    const rules = shape ? g.shapes.get(shape) : rulesAt(g, text, wordStart, wordEnd);
     if (!rules) continue;
     // A decade written '90s starts at its apostrophe.
-    const pos = shape === 'DIGIT' && /['’]/.test(text[w.index - 1] ?? '') ? w.index - 1 : w.index;
+    const pos = shape === 'DIGIT' && isApostrophe(text.charCodeAt(wordStart - 1)) ? wordStart - 1 : wordStart;
     let at = pos;
     let m = matchAt(g, breaks, text, pos, anchor, rules);
-    if (!m && pos < w.index) m = matchAt(g, breaks, text, (at = w.index), anchor, rules);
+    if (!m && pos < wordStart) m = matchAt(g, breaks, text, (at = wordStart), anchor, rules);
     if (!m) continue;
     const start = withDeterminer(g, text, at, m.rule);
     found.push(toExpression(g, breaks, text, start, m, anchor, !!opts.anchorInferred));
-    words.lastIndex = m.end;
+    from = m.end;
   }
   return opts.combine ? combineRanges(g, text, found) : found;
 }
