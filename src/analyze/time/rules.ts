@@ -372,25 +372,6 @@ export function dispatchTable(lex: Lexicon, rules: Rule[]): Map<string, Dispatch
   return table;
 }
 
-/**
- * For each first character of the table's words, a mask of their lengths (bit 31: 31 or longer): most words of a
- * text are ruled out by it before they are cut out of the text and looked up.
- */
-export function headLengths(table: Map<string, Dispatch>): Map<number, number> {
-  const masks = new Map<number, number>();
-  for (const head of table.keys()) {
-    // Lower-casing keeps a word's length except for İ, whose lower case adds a combining dot: a head holding one
-    // may come from a shorter word.
-    const bits = head.includes('\u0307') ? (lengthBit(head.length) << 1) - 1 : lengthBit(head.length);
-    masks.set(head.charCodeAt(0), (masks.get(head.charCodeAt(0)) ?? 0) | bits);
-  }
-  return masks;
-}
-
-export function lengthBit(length: number): number {
-  return 1 << Math.min(length, 31);
-}
-
 const ROMAN_TOKEN = /[XVI]{1,5}(?:e|ème)?(?![\p{L}\p{N}])/uy;
 
 /** Start kinds a word (text[start, end)) can be without a lexicon entry, by its first characters. */

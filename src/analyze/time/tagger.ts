@@ -2,10 +2,10 @@
 import type { Span, TimeExpression, TimeMode } from '../../model.js';
 import { anchorString, bounded, fullDate, granularityOf, intervalOf, parseAnchor, type Anchor } from './calendar.js';
 import { alternation, timeLexicon, wordKey, type Lexicon } from './lexicon.js';
-import { buildRules, dispatchTable, headLengths, lengthBit, shapeStart, type Dispatch, type Reading, type Rule, type RuleContext, type Start } from './rules.js';
+import { buildRules, dispatchTable, shapeStart, type Dispatch, type Reading, type Rule, type RuleContext, type Start } from './rules.js';
 import type { Direction } from './resolve.js';
 import { CUE, findCues, nearestCue, type Cue } from './cues.js';
-import { isApostrophe, wordRuns, type WordRuns } from './words.js';
+import { isApostrophe, isPhraseGap, WordFilter, wordRuns, type WordRuns } from './words.js';
 
 /** A tagged expression with what inference needs beside the public record. */
 export interface Tagged extends TimeExpression {
@@ -18,8 +18,10 @@ interface Grammar {
   periodRules: Rule[];
   /** Rules to try at a word, by its lower-case form. */
   dispatch: Map<string, Dispatch>;
-  /** Lengths of the dispatch words by first character. */
-  heads: Map<number, number>;
+  /** Rules out most words before the dispatch lookup. */
+  heads: WordFilter;
+  /** Rules out most words after a word that only begins phrases. */
+  nexts: WordFilter;
   /** Rules to try at a digit, Q3/H1 or Roman-numeral token. */
   shapes: Map<Start, Rule[]>;
   part: RegExp;
@@ -47,7 +49,8 @@ function grammarFor(lang: string): Grammar | null {
       lex,
       periodRules: rules.filter((r) => r.period),
       dispatch,
-      heads: headLengths(dispatch),
+      heads: new WordFilter(dispatch.keys()),
+      nexts: new WordFilter([...dispatch.values()].flatMap((d) => [...(d.next ?? [])])),
       shapes: new Map((['DIGIT', 'QH', 'ROMAN'] as Start[]).map((k) => [k, rules.filter((r) => r.starts.includes(k))])),
       part: new RegExp(`(?<part>${alternation(Object.keys(lex.data.parts))})(?:${S}${alternation(lex.data.partLinks)})?${S}`, 'iuy'),
       det: new RegExp(`(?:^|[^\\p{L}])(${alternation(lex.data.det)})\\s*$`, 'iu'),
@@ -269,31 +272,20 @@ function combineRanges(g: Grammar, text: string, list: Tagged[]): Tagged[] {
   return out;
 }
 
-const NEXT_WORD = /[\s'’.-]*([\p{L}\p{N}]+)/uy;
-
-const lowerFirst = new Map<number, number>();
-
-/** The lower-case form of a capital's code unit (ASCII by arithmetic, others remembered). */
-function lowerUnit(c: number): number {
-  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
-  let l = lowerFirst.get(c);
-  if (l === undefined) lowerFirst.set(c, (l = String.fromCharCode(c).toLowerCase().charCodeAt(0)));
-  return l;
-}
-
-/** The rules to try at the word text[start, end); none when it only begins phrases and the next word continues none of them. */
-function rulesAt(g: Grammar, text: string, start: number, end: number): (Rule | 'PART')[] | undefined {
+/**
+ * The rules to try at the word text[start, end), run k of the text; none when the word only begins phrases and the
+ * next word, past spaces, apostrophes, full stops or hyphens, continues none of them.
+ */
+function rulesAt(g: Grammar, text: string, runs: WordRuns, k: number, start: number, end: number): (Rule | 'PART')[] | undefined {
+  if (!g.heads.mayHold(text, start, end)) return undefined;
   // Most words are lower case already: look them up as written, lower-casing only capitalised ones.
   const c = text.charCodeAt(start);
-  const capital = (c >= 65 && c <= 90) || c > 127;
-  const lengths = (g.heads.get(c) ?? 0) | (capital ? (g.heads.get(lowerUnit(c)) ?? 0) : 0);
-  if (!(lengths & lengthBit(end - start))) return undefined;
   const word = text.slice(start, end);
-  const d = g.dispatch.get(word) ?? (capital ? g.dispatch.get(word.toLowerCase()) : undefined);
+  const d = g.dispatch.get(word) ?? ((c >= 65 && c <= 90) || c > 127 ? g.dispatch.get(word.toLowerCase()) : undefined);
   if (!d?.next) return d?.rules;
-  NEXT_WORD.lastIndex = end;
-  const next = NEXT_WORD.exec(text);
-  return next && d.next.has(next[1]!.toLowerCase()) ? d.rules : undefined;
+  const nextStart = runs.starts[k + 1];
+  if (nextStart === undefined || !isPhraseGap(text, end, nextStart) || !g.nexts.mayHold(text, nextStart, runs.ends[k + 1]!)) return undefined;
+  return d.next.has(text.slice(nextStart, runs.ends[k + 1]).toLowerCase()) ? d.rules : undefined;
 }
 
 /** Every temporal expression of a text, resolved against `anchorDate` (YYYY, YYYY-MM or YYYY-MM-DD; null: unresolved). */
@@ -312,7 +304,7 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
     const wordStart = Math.max(runs.starts[k]!, from);
     const wordEnd = runs.ends[k]!;
     const shape = shapeStart(text, wordStart, wordEnd);
-    const rules = shape ? g.shapes.get(shape) : rulesAt(g, text, wordStart, wordEnd);
+    const rules = shape ? g.shapes.get(shape) : rulesAt(g, text, runs, k, wordStart, wordEnd);
     if (!rules) continue;
     // A decade written '90s starts at its apostrophe.
     const pos = shape === 'DIGIT' && isApostrophe(text.charCodeAt(wordStart - 1)) ? wordStart - 1 : wordStart;

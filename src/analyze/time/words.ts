@@ -7,22 +7,19 @@ export interface WordRuns {
   ends: number[];
 }
 
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const UNKNOWN = 0;
-const WORD = 1;
-const OTHER = 2;
-/** Each UTF-16 unit classified once per process; surrogate pairs are classified as code points. */
-const unitKind = new Uint8Array(65_536);
-const astralWord = new Map<number, boolean>();
-
-function isWordUnit(c: number): boolean {
-  let k = unitKind[c]!;
-  if (k === UNKNOWN) {
-    k = c >= 0xd800 && c <= 0xdfff ? OTHER : WORD_CHAR.test(String.fromCharCode(c)) ? WORD : OTHER;
-    unitKind[c] = k;
-  }
-  return k === WORD;
+/** A test of one UTF-16 unit against a one-character class, each unit tested once per process. */
+function unitClass(re: RegExp): (c: number) => boolean {
+  const known = new Uint8Array(65_536);
+  return (c) => {
+    let k = known[c]!;
+    if (k === 0) known[c] = k = c >= 0xd800 && c <= 0xdfff ? 2 : re.test(String.fromCharCode(c)) ? 1 : 2;
+    return k === 1;
+  };
 }
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const isWordUnit = unitClass(WORD_CHAR);
+const astralWord = new Map<number, boolean>();
 
 function isAstralWord(cp: number): boolean {
   let w = astralWord.get(cp);
@@ -75,4 +72,58 @@ export function runAfter(runs: WordRuns, pos: number): number {
 /** ' or ’ (NaN, before the text, is neither). */
 export function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
+}
+
+const isGapUnit = unitClass(/^[\s'’.-]$/u);
+
+/** Whether text[from, to) is only spaces, apostrophes, full stops and hyphens (what may stand between two words of a phrase). */
+export function isPhraseGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isGapUnit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+const lowered = new Uint16Array(65_536);
+
+/** A UTF-16 unit lower-cased on its own, remembered. */
+export function lowerUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  let l = lowered[c]!;
+  if (l === 0) lowered[c] = l = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  return l;
+}
+
+/** Lower-casing a word lower-cases its units one by one, except İ (which adds a dot), a final Σ and astral letters. */
+const IRREGULAR_LOWER = /[\u0307\u03c2\ud800-\udfff]/;
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
+
+function slot(first: number, second: number): number {
+  return ((lowerUnit(first) & 0xff) << 8) | (second === second ? lowerUnit(second) & 0xff : 0);
+}
+
+/**
+ * A quick test that rules out most words of a text before they are cut out and looked up in a set of lower-case
+ * words: by their first two units, lower-cased, and their length. Never rules out a word whose lower case is in the set.
+ */
+export class WordFilter {
+  private readonly lengths = new Int32Array(65_536);
+  private readonly any: boolean;
+
+  constructor(words: Iterable<string>) {
+    let any = false;
+    for (const w of words) {
+      // A word that lower-casing makes irregularly could come from a word of another shape.
+      any ||= IRREGULAR_LOWER.test(w);
+      this.lengths[slot(w.charCodeAt(0), w.charCodeAt(1))]! |= lengthBit(w.length);
+    }
+    this.any = any;
+  }
+
+  /** False when text[start, end), as written or lower-cased, is surely none of the words. */
+  mayHold(text: string, start: number, end: number): boolean {
+    const second = end - start > 1 ? text.charCodeAt(start + 1) : NaN;
+    return this.any || (this.lengths[slot(text.charCodeAt(start), second)]! & lengthBit(end - start)) !== 0;
+  }
 }
