@@ -27,9 +27,13 @@ function isAstralWord(cp: number): boolean {
   return w;
 }
 
+/** ASCII letters and digits, read without a call. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+
 /** How many UTF-16 units the word character at i takes (1, or 2 for a pair); 0 when it is not a word character. */
 function wordCharWidth(text: string, i: number): number {
   const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c]!;
   if (c < 0xd800 || c > 0xdbff) return isWordUnit(c) ? 1 : 0;
   const low = text.charCodeAt(i + 1);
   if (!(low >= 0xdc00 && low <= 0xdfff)) return 0;
