@@ -23,6 +23,7 @@ interface Phrase {
 
 /** What a word is: its cue kinds as a single word, and the phrases it may begin. */
 interface WordCues {
+  word: string;
   kinds: number;
   phrases: Phrase[] | undefined;
 }
@@ -32,7 +33,8 @@ interface Classifier {
   single: [number, RegExp][];
   /** First word → the phrases starting with it, as word lists, with their kinds. */
   phrases: Map<string, Phrase[]>;
-  memo: Map<string, WordCues>;
+  /** Words classified so far, by a hash of their characters (a bucket keeps the last word seen with its hash). */
+  memo: Map<number, WordCues>;
 }
 
 const classifiers = new WeakMap<Lexicon, Classifier>();
@@ -69,14 +71,23 @@ function classifierFor(lex: Lexicon): Classifier {
   return c;
 }
 
-function classify(c: Classifier, word: string): WordCues {
-  let cues = c.memo.get(word);
-  if (cues === undefined) {
+/** FNV-1a hash of text[start, end): a word recognised without cutting it out of the text. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function classify(c: Classifier, text: string, start: number, end: number): WordCues {
+  const hash = hashOf(text, start, end);
+  let cues = c.memo.get(hash);
+  if (cues === undefined || cues.word.length !== end - start || !text.startsWith(cues.word, start)) {
+    const word = text.slice(start, end);
     let kinds = 0;
     for (const [bit, re] of c.single) if (re.test(word)) kinds |= bit;
-    cues = { kinds, phrases: c.phrases.get(word.toLowerCase()) };
+    cues = { word, kinds, phrases: c.phrases.get(word.toLowerCase()) };
     if (c.memo.size > MEMO_LIMIT) c.memo.clear();
-    c.memo.set(word, cues);
+    c.memo.set(hash, cues);
   }
   return cues;
 }
@@ -102,7 +113,7 @@ export function findCues(lex: Lexicon, text: string, runs: WordRuns, from: numbe
   const lower = (i: number): string => text.slice(starts[i], ends[i]).toLowerCase();
   const out: Cue[] = [];
   for (let i = 0; i < starts.length; i++) {
-    const { kinds, phrases } = classify(c, text.slice(starts[i], ends[i]));
+    const { kinds, phrases } = classify(c, text, starts[i]!, ends[i]!);
     if (kinds) out.push({ start: starts[i]!, end: ends[i]!, kinds });
     for (const p of phrases ?? []) {
       const last = i + p.words.length - 1;
