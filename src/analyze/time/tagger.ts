@@ -283,9 +283,11 @@ function rulesAt(g: Grammar, text: string, runs: WordRuns, k: number, start: num
   const word = text.slice(start, end);
   const d = g.dispatch.get(word) ?? ((c >= 65 && c <= 90) || c > 127 ? g.dispatch.get(word.toLowerCase()) : undefined);
   if (!d?.next) return d?.rules;
-  const nextStart = runs.starts[k + 1];
-  if (nextStart === undefined || !isPhraseGap(text, end, nextStart) || !g.nexts.mayHold(text, nextStart, runs.ends[k + 1]!)) return undefined;
-  return d.next.has(text.slice(nextStart, runs.ends[k + 1]).toLowerCase()) ? d.rules : undefined;
+  if (k + 1 >= runs.starts.length) return undefined;
+  const nextStart = runs.starts[k + 1]!;
+  const nextEnd = runs.ends[k + 1]!;
+  if (!isPhraseGap(text, end, nextStart) || !g.nexts.mayHold(text, nextStart, nextEnd)) return undefined;
+  return d.next.has(text.slice(nextStart, nextEnd).toLowerCase()) ? d.rules : undefined;
 }
 
 /** Every temporal expression of a text, resolved against `anchorDate` (YYYY, YYYY-MM or YYYY-MM-DD; null: unresolved). */
