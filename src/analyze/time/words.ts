@@ -103,8 +103,9 @@ function lengthBit(length: number): number {
   return 1 << Math.min(length, 31);
 }
 
+/** A table slot for a word's first two units, lower-cased (six bits of each: a-z stay apart). */
 function slot(first: number, second: number): number {
-  return ((lowerUnit(first) & 0xff) << 8) | (second === second ? lowerUnit(second) & 0xff : 0);
+  return ((lowerUnit(first) & 0x3f) << 6) | (second === second ? lowerUnit(second) & 0x3f : 0);
 }
 
 /**
@@ -112,7 +113,7 @@ function slot(first: number, second: number): number {
  * words: by their first two units, lower-cased, and their length. Never rules out a word whose lower case is in the set.
  */
 export class WordFilter {
-  private readonly lengths = new Int32Array(65_536);
+  private readonly lengths = new Int32Array(4096);
   private readonly any: boolean;
 
   constructor(words: Iterable<string>) {
