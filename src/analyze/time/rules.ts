@@ -163,8 +163,9 @@ export function buildRules(lex: Lexicon): Rule[] {
     TIMESUFFIX: alternation(d.timeSuffix),
     ZONE: `(?:${ZONES.join('|')})`,
   };
+  // No letter or digit may follow; written as two tests, as case-insensitive letter and digit classes compile faster apart.
   const re = (template: string): RegExp =>
-    new RegExp(`${template.replace(/\{(\w+)\}/g, (_, k: string) => A[k] ?? `{${k}}`)}(?![\\p{L}\\p{N}])`, 'iuy');
+    new RegExp(`${template.replace(/\{(\w+)\}/g, (_, k: string) => A[k] ?? `{${k}}`)}(?!\\p{L})(?!\\p{N})`, 'iuy');
   const dir = (ctx: RuleContext): Direction => ctx.dir();
   const dateRule = (name: string, template: string, resolve: Rule['resolve'], extra: Partial<Rule> = {}): Rule => ({ name, re: re(template), resolve, period: true, starts: [], ...extra });
 
