@@ -89,7 +89,7 @@ export function isPhraseGap(text: string, from: number, to: number): boolean {
 const lowered = new Uint16Array(65_536);
 
 /** A UTF-16 unit lower-cased on its own, remembered. */
-export function lowerUnit(c: number): number {
+function lowerUnit(c: number): number {
   if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
   let l = lowered[c]!;
   if (l === 0) lowered[c] = l = String.fromCharCode(c).toLowerCase().charCodeAt(0);
@@ -105,7 +105,7 @@ function lengthBit(length: number): number {
 
 /** A table slot for a word's first two units, lower-cased (six bits of each: a-z stay apart). */
 function slot(first: number, second: number): number {
-  return ((lowerUnit(first) & 0x3f) << 6) | (second === second ? lowerUnit(second) & 0x3f : 0);
+  return ((lowerUnit(first) & 0x3f) << 6) | (Number.isNaN(second) ? 0 : lowerUnit(second) & 0x3f);
 }
 
 /**
