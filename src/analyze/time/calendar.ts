@@ -122,8 +122,26 @@ function partOf([s, e]: [Required<Anchor>, Required<Anchor>], mod: string | unde
   return [addDays(e, -third + 1), e];
 }
 
+type Interval = [string | null, string | null];
+
+const intervals = new Map<string, Interval | null>();
+/** Remembered intervals; cleared when it grows past this. */
+const INTERVALS_LIMIT = 20_000;
+
 /** The inclusive day interval a DATE or TIME value covers, narrowed by its mod; open on one side for BEFORE/AFTER. */
-export function intervalOf(value: string, mod?: string): [string | null, string | null] | null {
+export function intervalOf(value: string, mod?: string): Interval | null {
+  // The same values recur from article to article: each is worked out once (and handed out as a copy).
+  const key = mod ? `${value} ${mod}` : value;
+  let interval = intervals.get(key);
+  if (interval === undefined) {
+    interval = computeInterval(value, mod);
+    if (intervals.size > INTERVALS_LIMIT) intervals.clear();
+    intervals.set(key, interval);
+  }
+  return interval && [interval[0], interval[1]];
+}
+
+function computeInterval(value: string, mod?: string): Interval | null {
   const period = periodOf(value);
   if (!period) return null;
   if (mod === 'BEFORE') return [null, dayString(addDays(period[0], -1))];

@@ -2,6 +2,7 @@
 // plain phrases ("going to", "va a") are matched word by word.
 import type { Span } from '../../model.js';
 import type { Lexicon } from './lexicon.js';
+import { isApostrophe, runAfter, type WordRuns } from './words.js';
 
 export const CUE = { past: 1, future: 2, planned: 4, hypothetical: 8, negated: 16 } as const;
 export type CueKind = keyof typeof CUE;
@@ -12,16 +13,28 @@ export interface Cue {
   kinds: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 /** Remembered words per language; cleared when it grows past this. */
 const MEMO_LIMIT = 100_000;
+
+interface Phrase {
+  words: string[];
+  kinds: number;
+}
+
+/** What a word is: its cue kinds as a single word, and the phrases it may begin. */
+interface WordCues {
+  word: string;
+  kinds: number;
+  phrases: Phrase[] | undefined;
+}
 
 interface Classifier {
   /** One anchored regex per kind, tested against a whole word. */
   single: [number, RegExp][];
   /** First word → the phrases starting with it, as word lists, with their kinds. */
-  phrases: Map<string, { words: string[]; kinds: number }[]>;
-  memo: Map<string, number>;
+  phrases: Map<string, Phrase[]>;
+  /** Words classified so far, by a hash of their characters (a bucket keeps the last word seen with its hash). */
+  memo: Map<number, WordCues>;
 }
 
 const classifiers = new WeakMap<Lexicon, Classifier>();
@@ -58,32 +71,55 @@ function classifierFor(lex: Lexicon): Classifier {
   return c;
 }
 
-function classify(c: Classifier, word: string): number {
-  let mask = c.memo.get(word);
-  if (mask === undefined) {
-    mask = 0;
-    for (const [bit, re] of c.single) if (re.test(word)) mask |= bit;
+/** FNV-1a hash of text[start, end): a word recognised without cutting it out of the text. */
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function classify(c: Classifier, text: string, start: number, end: number): WordCues {
+  const hash = hashOf(text, start, end);
+  let cues = c.memo.get(hash);
+  if (cues === undefined || cues.word.length !== end - start || !text.startsWith(cues.word, start)) {
+    const word = text.slice(start, end);
+    let kinds = 0;
+    for (const [bit, re] of c.single) if (re.test(word)) kinds |= bit;
+    cues = { word, kinds, phrases: c.phrases.get(word.toLowerCase()) };
     if (c.memo.size > MEMO_LIMIT) c.memo.clear();
-    c.memo.set(word, mask);
+    c.memo.set(hash, cues);
   }
-  return mask;
+  return cues;
+}
+
+/** Cue words: the text's word runs joined across an apostrophe ("won't", "l'anno"), from `from` up to `to`. */
+function cueTokens(text: string, runs: WordRuns, from: number, to: number): { starts: number[]; ends: number[] } {
+  const tokens = { starts: [] as number[], ends: [] as number[] };
+  const n = runs.starts.length;
+  for (let k = runAfter(runs, from); k < n; k++) {
+    const start = Math.max(runs.starts[k]!, from);
+    if (start >= to) break;
+    while (k + 1 < n && runs.starts[k + 1] === runs.ends[k]! + 1 && isApostrophe(text.charCodeAt(runs.ends[k]!))) k++;
+    tokens.starts.push(start);
+    tokens.ends.push(runs.ends[k]!);
+  }
+  return tokens;
 }
 
 /** Every cue word and phrase of a text between `from` and `to`, in order. */
-export function findCues(lex: Lexicon, text: string, from = 0, to = text.length): Cue[] {
+export function findCues(lex: Lexicon, text: string, runs: WordRuns, from: number, to: number): Cue[] {
   const c = classifierFor(lex);
-  const tokens: { start: number; end: number; word: string }[] = [];
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  const { starts, ends } = cueTokens(text, runs, from, to);
+  const lower = (i: number): string => text.slice(starts[i], ends[i]).toLowerCase();
   const out: Cue[] = [];
-  tokens.forEach((t, i) => {
-    const kinds = classify(c, t.word);
-    if (kinds) out.push({ start: t.start, end: t.end, kinds });
-    for (const p of c.phrases.get(t.word.toLowerCase()) ?? []) {
-      const last = tokens[i + p.words.length - 1];
-      if (last && p.words.every((w, k) => tokens[i + k]!.word.toLowerCase() === w)) out.push({ start: t.start, end: last.end, kinds: p.kinds });
+  for (let i = 0; i < starts.length; i++) {
+    const { kinds, phrases } = classify(c, text, starts[i]!, ends[i]!);
+    if (kinds) out.push({ start: starts[i]!, end: ends[i]!, kinds });
+    for (const p of phrases ?? []) {
+      const last = i + p.words.length - 1;
+      if (last < starts.length && p.words.every((w, k) => lower(i + k) === w)) out.push({ start: starts[i]!, end: ends[last]!, kinds: p.kinds });
     }
-  });
+  }
   return out;
 }
 

@@ -56,9 +56,19 @@ export interface LexiconData {
   mode: { planned: string[]; hypothetical: string[]; negated: string[] };
 }
 
-/** A word key as looked up: lower case, one space, straight apostrophes. */
+const keys = new Map<string, string>();
+/** Remembered keys; cleared when it grows past this. */
+const KEYS_LIMIT = 50_000;
+
+/** A word key as looked up: lower case, one space, straight apostrophes; remembered, as the same words recur. */
 export function wordKey(s: string): string {
-  return s.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').replace(/\.$/, '').trim();
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = s.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').replace(/\.$/, '').trim();
+    if (keys.size > KEYS_LIMIT) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
 }
 
 function escapeRe(s: string): string {
@@ -95,6 +105,10 @@ export interface Lexicon {
   number: Map<string, number>;
   vague: Set<string>;
   vagueUnit: Set<string>;
+  weekdayPlural: Set<string>;
+  half: Set<string>;
+  yearUnit: Set<string>;
+  seasonNeedingArticle: Set<string>;
   ordinal: Map<string, number>;
   rel: Map<string, number>;
   dayWord: Map<string, number>;
@@ -122,6 +136,10 @@ function buildLexicon(lang: string, data: LexiconData): Lexicon {
     number: keyed(data.numbers),
     vague: new Set(data.vague.map(wordKey)),
     vagueUnit: new Set(data.vagueUnits.map(wordKey)),
+    weekdayPlural: new Set(data.weekdaysPlural.flat().map(wordKey)),
+    half: new Set(data.half.map(wordKey)),
+    yearUnit: new Set(data.yearUnits.map(wordKey)),
+    seasonNeedingArticle: new Set(data.seasonWordsNeedingArticle.map(wordKey)),
     ordinal: keyed(data.ordinals),
     rel: new Map([...keyed(data.rel), ...keyed(data.relAfter)]),
     dayWord: keyed(data.dayWords),

@@ -103,7 +103,7 @@ function looksLikeYear(ctx: RuleContext): boolean {
 /** "the fall", "in fall 2018": a season; "prices fall": a verb. */
 function seasonReadsAsSeason(ctx: RuleContext, word: string): boolean {
   const d = ctx.lex.data;
-  if (!d.seasonWordsNeedingArticle.map(wordKey).includes(wordKey(word))) return true;
+  if (!ctx.lex.seasonNeedingArticle.has(wordKey(word))) return true;
   const before = wordKey(ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start)).split(' ').at(-1) ?? '';
   return d.seasonArticles.includes(before);
 }
@@ -163,8 +163,9 @@ export function buildRules(lex: Lexicon): Rule[] {
     TIMESUFFIX: alternation(d.timeSuffix),
     ZONE: `(?:${ZONES.join('|')})`,
   };
+  // No letter or digit may follow; written as two tests, as case-insensitive letter and digit classes compile faster apart.
   const re = (template: string): RegExp =>
-    new RegExp(`${template.replace(/\{(\w+)\}/g, (_, k: string) => A[k] ?? `{${k}}`)}(?![\\p{L}\\p{N}])`, 'iuy');
+    new RegExp(`${template.replace(/\{(\w+)\}/g, (_, k: string) => A[k] ?? `{${k}}`)}(?!\\p{L})(?!\\p{N})`, 'iuy');
   const dir = (ctx: RuleContext): Direction => ctx.dir();
   const dateRule = (name: string, template: string, resolve: Rule['resolve'], extra: Partial<Rule> = {}): Rule => ({ name, re: re(template), resolve, period: true, starts: [], ...extra });
 
@@ -213,7 +214,7 @@ export function buildRules(lex: Lexicon): Rule[] {
       return c > 0 && c < 30 ? date(pad(c - 1)) : null;
     }, { det: true }),
     dateRule('quarter', '(?:Q(?<q>[1-4])|(?<qo>{ORD})(?:{S}|-)(?<qw>{QUARTER}|{HALF})|H(?<h>[12]))(?:,?{S}(?:{PARTLINK}{S})?(?<y>\\d{4}|\'\\d{2})|{S}(?<y2>\\d{4}))?', (g, ctx) => {
-      const half = g.h !== undefined || (g.qw !== undefined && ctx.lex.data.half.map(wordKey).includes(wordKey(g.qw)));
+      const half = g.h !== undefined || (g.qw !== undefined && ctx.lex.half.has(wordKey(g.qw)));
       const i = Number(g.q ?? g.h ?? lookup(ctx.lex.ordinal, g.qo) ?? g.qo?.replace(/\D/g, ''));
       if (!(i >= 1 && i <= (half ? 2 : 4))) return null;
       const kind = half ? 'H' : 'Q';
@@ -246,7 +247,7 @@ export function buildRules(lex: Lexicon): Rule[] {
       const wd = lookup(ctx.lex.weekday, g.wd);
       if (!wd || !namedOk(ctx.lex, g.wd)) return null;
       // A plural weekday ("montags", "lundis") recurs.
-      if (ctx.lex.data.weekdaysPlural.flat().map(wordKey).includes(wordKey(g.wd!))) return { type: 'SET', value: `XXXX-WXX-${wd}` };
+      if (ctx.lex.weekdayPlural.has(wordKey(g.wd!))) return { type: 'SET', value: `XXXX-WXX-${wd}` };
       const day = weekdayDate(ctx.anchor, wd, dir(ctx));
       const part = lookup(ctx.lex.dayPart, g.dp);
       return part ? { type: 'TIME', value: `${day}T${part}` } : date(day);
@@ -328,7 +329,7 @@ export function buildRules(lex: Lexicon): Rule[] {
   }
 
   function relativeUnit(ctx: RuleContext, u: string | undefined, rel: string | undefined): Reading | null {
-    const unit = lookup(ctx.lex.unit, u) ?? (lex.data.yearUnits.map(wordKey).includes(wordKey(u ?? '')) ? 'Y' : undefined);
+    const unit = lookup(ctx.lex.unit, u) ?? (lex.yearUnit.has(wordKey(u ?? '')) ? 'Y' : undefined);
     if (!unit || unit === 'H' || unit === 'MIN') return null;
     const n = rel === undefined ? 0 : lookup(ctx.lex.rel, rel);
     if (n === undefined) return null;
@@ -372,11 +373,19 @@ export function dispatchTable(lex: Lexicon, rules: Rule[]): Map<string, Dispatch
   return table;
 }
 
-/** Start kinds a token can be without a lexicon entry, by its first characters (cheaper than a regex per word). */
-export function shapeStart(token: string): Start | null {
-  const c = token.charCodeAt(0);
+const ROMAN_TOKEN = /[XVI]{1,5}(?:e|ème)?(?![\p{L}\p{N}])/uy;
+
+/** Start kinds a word (text[start, end)) can be without a lexicon entry, by its first characters. */
+export function shapeStart(text: string, start: number, end: number): Start | null {
+  const c = text.charCodeAt(start);
   if (c >= 48 && c <= 57) return 'DIGIT';
-  if ((c === 81 || c === 72) && token.length === 2 && token[1]! >= '1' && token[1]! <= '4') return 'QH';
-  if ((c === 88 || c === 86 || c === 73) && /^[XVI]{1,5}(?:e|ème)?$/.test(token)) return 'ROMAN';
+  if (c === 81 || c === 72) {
+    const d = text.charCodeAt(start + 1);
+    return end - start === 2 && d >= 49 && d <= 52 ? 'QH' : null;
+  }
+  if (c === 88 || c === 86 || c === 73) {
+    ROMAN_TOKEN.lastIndex = start;
+    return ROMAN_TOKEN.test(text) ? 'ROMAN' : null;
+  }
   return null;
 }

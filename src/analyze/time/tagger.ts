@@ -5,6 +5,7 @@ import { alternation, timeLexicon, wordKey, type Lexicon } from './lexicon.js';
 import { buildRules, dispatchTable, shapeStart, type Dispatch, type Reading, type Rule, type RuleContext, type Start } from './rules.js';
 import type { Direction } from './resolve.js';
 import { CUE, findCues, nearestCue, type Cue } from './cues.js';
+import { isApostrophe, isPhraseGap, WordFilter, wordRuns, type WordRuns } from './words.js';
 
 /** A tagged expression with what inference needs beside the public record. */
 export interface Tagged extends TimeExpression {
@@ -17,6 +18,10 @@ interface Grammar {
   periodRules: Rule[];
   /** Rules to try at a word, by its lower-case form. */
   dispatch: Map<string, Dispatch>;
+  /** Rules out most words before the dispatch lookup. */
+  heads: WordFilter;
+  /** Rules out most words after a word that only begins phrases. */
+  nexts: WordFilter;
   /** Rules to try at a digit, Q3/H1 or Roman-numeral token. */
   shapes: Map<Start, Rule[]>;
   part: RegExp;
@@ -37,12 +42,15 @@ function grammarFor(lang: string): Grammar | null {
   let g: Grammar | null = null;
   if (lex) {
     const rules = buildRules(lex);
+    const dispatch = dispatchTable(lex, rules);
     const S = "(?:\\s+|(?<=['’-]))";
     const breaks = lex.data.clauseBreaks.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     g = {
       lex,
       periodRules: rules.filter((r) => r.period),
-      dispatch: dispatchTable(lex, rules),
+      dispatch,
+      heads: new WordFilter(dispatch.keys()),
+      nexts: new WordFilter([...dispatch.values()].flatMap((d) => [...(d.next ?? [])])),
       shapes: new Map((['DIGIT', 'QH', 'ROMAN'] as Start[]).map((k) => [k, rules.filter((r) => r.starts.includes(k))])),
       part: new RegExp(`(?<part>${alternation(Object.keys(lex.data.parts))})(?:${S}${alternation(lex.data.partLinks)})?${S}`, 'iuy'),
       det: new RegExp(`(?:^|[^\\p{L}])(${alternation(lex.data.det)})\\s*$`, 'iu'),
@@ -94,14 +102,14 @@ function breakIndex(b: Breaks, pos: number): number {
 }
 
 /** Cue words read sentence by sentence, only where an expression needs them, each sentence once. */
-function sentenceCues(lex: Lexicon, text: string, b: Breaks): (within: Span) => Cue[] {
+function sentenceCues(lex: Lexicon, text: string, runs: WordRuns, b: Breaks): (within: Span) => Cue[] {
   const done = new Map<number, Cue[]>();
   return (within) => {
     const out: Cue[] = [];
     for (let i = breakIndex(b, within.start); i <= breakIndex(b, Math.max(within.start, within.end - 1)); i++) {
       let cues = done.get(i);
       if (!cues) {
-        cues = findCues(lex, text, i > 0 ? b.ends[i - 1]! : 0, i < b.starts.length ? b.starts[i]! + 1 : text.length);
+        cues = findCues(lex, text, runs, i > 0 ? b.ends[i - 1]! : 0, i < b.starts.length ? b.starts[i]! + 1 : text.length);
         done.set(i, cues);
       }
       out.push(...cues);
@@ -264,17 +272,22 @@ function combineRanges(g: Grammar, text: string, list: Tagged[]): Tagged[] {
   return out;
 }
 
-const NEXT_WORD = /[\s'’.-]*([\p{L}\p{N}]+)/uy;
-
-/** The rules to try at a word; none when it only begins phrases and the next word continues none of them. */
-function rulesAt(g: Grammar, text: string, word: string, after: number): (Rule | 'PART')[] | undefined {
+/**
+ * The rules to try at the word text[start, end), run k of the text; none when the word only begins phrases and the
+ * next word, past spaces, apostrophes, full stops or hyphens, continues none of them.
+ */
+function rulesAt(g: Grammar, text: string, runs: WordRuns, k: number, start: number, end: number): (Rule | 'PART')[] | undefined {
+  if (!g.heads.mayHold(text, start, end)) return undefined;
   // Most words are lower case already: look them up as written, lower-casing only capitalised ones.
-  const c = word.charCodeAt(0);
+  const c = text.charCodeAt(start);
+  const word = text.slice(start, end);
   const d = g.dispatch.get(word) ?? ((c >= 65 && c <= 90) || c > 127 ? g.dispatch.get(word.toLowerCase()) : undefined);
   if (!d?.next) return d?.rules;
-  NEXT_WORD.lastIndex = after;
-  const next = NEXT_WORD.exec(text);
-  return next && d.next.has(next[1]!.toLowerCase()) ? d.rules : undefined;
+  if (k + 1 >= runs.starts.length) return undefined;
+  const nextStart = runs.starts[k + 1]!;
+  const nextEnd = runs.ends[k + 1]!;
+  if (!isPhraseGap(text, end, nextStart) || !g.nexts.mayHold(text, nextStart, nextEnd)) return undefined;
+  return d.next.has(text.slice(nextStart, nextEnd).toLowerCase()) ? d.rules : undefined;
 }
 
 /** Every temporal expression of a text, resolved against `anchorDate` (YYYY, YYYY-MM or YYYY-MM-DD; null: unresolved). */
@@ -283,22 +296,27 @@ export function tagTimes(text: string, lang: string, anchorDate: string | null, 
   if (!g) return [];
   const anchor = parseAnchor(anchorDate);
   const found: Tagged[] = [];
+  const runs = wordRuns(text);
   const sentences = findBreaks(g.sentenceBreak, text);
-  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences, cues: sentenceCues(g.lex, text, sentences) };
-  const words = /[\p{L}\p{N}]+/gu;
-  for (let w = words.exec(text); w; w = words.exec(text)) {
-    const shape = shapeStart(w[0]);
-    const rules = shape ? g.shapes.get(shape) : rulesAt(g, text, w[0], words.lastIndex);
+  const breaks: TextBreaks = { clauses: findBreaks(g.clauseBreak, text), sentences, cues: sentenceCues(g.lex, text, runs, sentences) };
+  // Reading resumes after the last expression found.
+  let from = 0;
+  for (let k = 0; k < runs.starts.length; k++) {
+    if (runs.ends[k]! <= from) continue;
+    const wordStart = Math.max(runs.starts[k]!, from);
+    const wordEnd = runs.ends[k]!;
+    const shape = shapeStart(text, wordStart, wordEnd);
+    const rules = shape ? g.shapes.get(shape) : rulesAt(g, text, runs, k, wordStart, wordEnd);
     if (!rules) continue;
     // A decade written '90s starts at its apostrophe.
-    const pos = shape === 'DIGIT' && /['’]/.test(text[w.index - 1] ?? '') ? w.index - 1 : w.index;
+    const pos = shape === 'DIGIT' && isApostrophe(text.charCodeAt(wordStart - 1)) ? wordStart - 1 : wordStart;
     let at = pos;
     let m = matchAt(g, breaks, text, pos, anchor, rules);
-    if (!m && pos < w.index) m = matchAt(g, breaks, text, (at = w.index), anchor, rules);
+    if (!m && pos < wordStart) m = matchAt(g, breaks, text, (at = wordStart), anchor, rules);
     if (!m) continue;
     const start = withDeterminer(g, text, at, m.rule);
     found.push(toExpression(g, breaks, text, start, m, anchor, !!opts.anchorInferred));
-    words.lastIndex = m.end;
+    from = m.end;
   }
   return opts.combine ? combineRanges(g, text, found) : found;
 }
