@@ -46,8 +46,11 @@ function resolveMerge(sql: Sql, m: EntityMention, articleId: string, storyId: st
   return { id: target.id as string, evidence };
 }
 
-/** Writes an article's mentions and roles; runs inside the batch transaction, after its assignment row. */
-export function writeArticleEntities(sql: Sql, articleId: string, storyId: string, analysis: Analysis): void {
+/**
+ * Writes an article's mentions and roles; runs inside the batch transaction, after its assignment row. `stored` holds
+ * entity ids known to be in the table (entities are never deleted), so that most mentions need no look-up.
+ */
+export function writeArticleEntities(sql: Sql, articleId: string, storyId: string, analysis: Analysis, stored: Set<string>): void {
   const insertEntity = sql('INSERT OR IGNORE INTO entities (id, type, key, shape, len) VALUES (?, ?, ?, ?, ?)');
   const insertMention = sql('INSERT INTO entity_mentions (article_id, entity_id, surface, field, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertRole = sql('INSERT INTO entity_roles (article_id, person_id, role, org_id, field, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -56,10 +59,13 @@ export function writeArticleEntities(sql: Sql, articleId: string, storyId: strin
   for (const m of analysis.entities ?? []) {
     let merge = merges.get(m.id);
     if (merge === undefined) {
-      merges.set(m.id, (merge = resolveMerge(sql, m, articleId, storyId)));
+      merges.set(m.id, (merge = stored.has(m.id) ? null : resolveMerge(sql, m, articleId, storyId)));
       const id = merge?.id ?? m.id;
-      const key = idKey(id);
-      insertEntity.run(id, typeOf(id) === 'country' || typeOf(id) === 'city' ? 'LOCATION' : typeOf(id), key, nameShape(key), key.length);
+      if (!stored.has(id)) {
+        const key = idKey(id);
+        insertEntity.run(id, typeOf(id) === 'country' || typeOf(id) === 'city' ? 'LOCATION' : typeOf(id), key, nameShape(key), key.length);
+        stored.add(id);
+      }
     }
     insertMention.run(articleId, merge?.id ?? m.id, m.text, m.field, m.start, m.end, merge?.evidence ?? m.evidence ?? null);
   }

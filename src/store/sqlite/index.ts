@@ -103,6 +103,9 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
 
   /** Statements are compiled once: the hot ones run per article. */
+  /** Entity ids known to be stored, so that writing a mention rarely needs a look-up. */
+  private readonly storedEntities = new Set<string>();
+
   private readonly sql: Sql = (text) => {
     let stmt = this.statements.get(text);
     if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
@@ -169,7 +172,7 @@ export class SqliteStore implements Store {
         @published, @published_source, @source, @author, @format, @content_hash, @word_count, @meta, @warnings, @run_id)`,
     );
     const insertBlock = this.sql('INSERT INTO blocks (article_id, idx, text, kept, kind, reason, lang) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insertAnalysis = this.sql('INSERT INTO analyses (article_id, sentences, features, anchors, minhash) VALUES (?, ?, ?, ?, ?)');
+    const insertAnalysis = this.sql('INSERT INTO analyses (article_id, sentences, anchors, minhash) VALUES (?, ?, ?, ?)');
     const insertAssignment = this.sql('INSERT INTO assignments (article_id, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
     const upsertStory = this.sql(
       `INSERT INTO stories (id, seq, counts, size, first_date, last_date, view_stale) VALUES (?, ?, ?, ?, ?, ?, 1)
@@ -190,7 +193,7 @@ export class SqliteStore implements Store {
       `INSERT INTO rejects (id, origin, reason, detail, first_run_id, last_run_id) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET last_run_id = excluded.last_run_id, seen = seen + 1, detail = excluded.detail`,
     );
-    this.db.transaction(() => {
+    const write = this.db.transaction(() => {
       for (const { article, assignment } of batch.articles) {
         const { doc, analysis } = article;
         insertArticle.run({
@@ -202,11 +205,11 @@ export class SqliteStore implements Store {
         });
         const otherLang = new Map((analysis.otherLangBlocks ?? []).map((b) => [b.index, b.lang]));
         for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason, b.kept ? otherLang.get(b.index) ?? analysis.lang : null);
-        const features = [...analysis.features];
-        insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify(features), JSON.stringify(features.filter(([f]) => isAnchorName(f))), JSON.stringify(analysis.minhash));
+        const anchors = [...analysis.features].filter(([f]) => isAnchorName(f));
+        insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify(anchors), JSON.stringify(analysis.minhash));
         insertTimes(this.sql, article.id, analysis.times);
         insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
-        writeArticleEntities(this.sql, article.id, assignment.story, analysis);
+        writeArticleEntities(this.sql, article.id, assignment.story, analysis, this.storedEntities);
         markStale.run(assignment.story);
       }
       for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
@@ -217,7 +220,14 @@ export class SqliteStore implements Store {
       if (batch.link.idf) saveIdf.run(batch.link.idf.docs, dfJson(batch.link.idf.df));
       for (const s of batch.link.syndication) insertSyndication.run(s.a, s.b, s.jaccard);
       for (const r of batch.rejects) upsertReject.run(rejectKey(r), r.origin, r.reason, r.detail ?? null, batch.runId, batch.runId);
-    })();
+    });
+    try {
+      write();
+    } catch (err) {
+      // The rolled-back batch may have added ids that are not stored after all.
+      this.storedEntities.clear();
+      throw err;
+    }
   }
 
   async startRun(runId: string, inputs: string[]): Promise<void> {
