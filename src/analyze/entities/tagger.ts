@@ -1,267 +1,300 @@
 // The NER tagger: an averaged perceptron over word shape, affixes, neighbouring words, gazetteers and the two
 // previous tags, decoded greedily left to right. Written here because no maintained JS library trains one.
+// Features are 32-bit hashes of a template id and integer ids of the tokens (word, shape, affixes, list marks),
+// computed once per token, so scoring a token is a few dozen integer-table lookups and builds no strings.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
-import { isFirstName, placeMarks } from './gazetteer.js';
+import { isFirstName, isSurname, placeMarks, wordCues } from './gazetteer.js';
 
-export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.json', import.meta.url));
+export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export const TAG_COUNT = TAGS.length;
+/** Tag index of the sentence boundary, for the history of the first two tokens. */
+export const BOUNDARY_TAG = TAG_COUNT;
 
-/** A trained model as stored: feature names, and base64 of their Int16 weights (tags × features, feature-major). */
-export interface StoredModel {
+/** A model's header as stored before its binary tables. */
+export interface ModelHeader {
   tags: readonly string[];
-  features: string[];
-  weights: string;
+  features: number;
   notice: string[];
 }
 
-/** Feature → row offset into `values` (TAG_COUNT weights per row). One flat array keeps lookups and memory lean. */
+/** Feature key → row offset into `values` (TAG_COUNT weights per row), or -1 for a feature the model lacks. */
 export interface Weights {
-  index: Map<string, number>;
+  row: (key: number) => number;
   values: ArrayLike<number>;
 }
 
-const shapes = new Map<string, string>();
+/** 32-bit FNV-1a of a string, finished with the murmur3 mixer. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return finish(h);
+}
+
+/** Murmur3's 32-bit finaliser: spreads every input bit over the output. */
+function finish(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** One murmur3 round: folds `v` into the running hash `h`. */
+function mix(h: number, v: number): number {
+  let k = Math.imul(v, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+const key1 = (t: number, a: number): number => finish(mix(mix(0, t), a));
+const key2 = (t: number, a: number, b: number): number => finish(mix(mix(mix(0, t), a), b));
+const key3 = (t: number, a: number, b: number, c: number): number => finish(mix(mix(mix(mix(0, t), a), b), c));
+
+/** Feature templates; a template's id is the first thing hashed into each of its keys. */
+const enum T {
+  Bias = 1, Word, Shape, Suffix2, Suffix3, Suffix4, Prefix3, LengthShape,
+  PrevWord, PrevShape, NextWord, NextShape, Prev2Word, Next2Word,
+  Shapes3, PrevWordWord, WordNextWord, Place, PrevPlace, NextPlace, StopShape, FirstName, Names, Cues, SentenceStart,
+  Tag, Tag2, TagWord, TagShape,
+}
+
+/** Token flags from word lists. */
+const enum F { Stop = 1, First = 2, Surname = 4, OrgCue = 8, LocCue = 16 }
+const NAME_FLAGS = F.First | F.Surname;
+const CUE_FLAGS = F.OrgCue | F.LocCue;
+
+/** What the tagger knows of a token string by itself: hashed forms and list flags. */
+interface TokenInfo {
+  word: number;
+  shape: number;
+  suffix2: number;
+  suffix3: number;
+  suffix4: number;
+  prefix3: number;
+  length: number;
+  flags: number;
+  /** Has an upper-case letter: only such tokens can start an entity. */
+  capital: boolean;
+}
 
 /** Word shape with runs collapsed: "Xiaomi" → "Xx", "U.S." → "X.X.", "2018" → "d", "iPhone" → "xXx". */
 export function shape(word: string): string {
-  let known = shapes.get(word);
-  if (known === undefined) {
-    // Words recur across articles; the bound keeps a long run's memory flat.
-    if (shapes.size > 200_000) shapes.clear();
-    shapes.set(word, (known = computeShape(word)));
-  }
-  return known;
-}
-
-function computeShape(word: string): string {
   let out = '';
+  let last = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
-    if (!out.endsWith(c)) out += c;
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const c = lower !== upper ? (ch === upper ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
   }
   return out.length > 6 ? out.slice(0, 6) : out;
+}
+
+const BOUNDARY_INFO: TokenInfo = { word: 1, shape: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix3: 1, length: 0, flags: 0, capital: false };
+
+/** Flags of a token from the word lists. */
+function tokenFlags(token: string, lower: string, capital: boolean): number {
+  let flags = allStopwords().has(lower) ? F.Stop : 0;
+  if (capital && isFirstName(token)) flags |= F.First;
+  if (capital && isSurname(token)) flags |= F.Surname;
+  const cue = wordCues(token);
+  if (cue.org) flags |= F.OrgCue;
+  if (cue.loc) flags |= F.LocCue;
+  return flags;
+}
+
+function computeInfo(token: string): TokenInfo {
+  const w = token.toLowerCase();
+  const capital = w !== token;
+  const sh = hashString(shape(token));
+  return {
+    word: hashString(w),
+    shape: sh,
+    suffix2: hashString(w.slice(-2)),
+    suffix3: hashString(w.slice(-3)),
+    suffix4: hashString(w.slice(-4)),
+    prefix3: hashString(w.slice(0, 3)),
+    length: Math.min(w.length, 8),
+    flags: tokenFlags(token, w, capital),
+    capital,
+  };
+}
+
+let infos = new Map<string, TokenInfo>();
+
+/** A token's info, cached: words recur across articles; the bound keeps a long run's memory flat. */
+function tokenInfo(token: string): TokenInfo {
+  let info = infos.get(token);
+  if (!info) {
+    if (infos.size > 200_000) infos = new Map();
+    infos.set(token, (info = computeInfo(token)));
+  }
+  return info;
 }
 
 /** Everything about a sentence's tokens that does not depend on the tags being decided. */
 export interface SentenceContext {
   tokens: string[];
-  lower: string[];
-  shapes: string[];
-  places: string[];
-  /** Token flags: stop word in some language, known first name. */
-  stop: boolean[];
-  first: boolean[];
+  infos: TokenInfo[];
+  /** Per token: 0, or the kind and position of a known place name over it (see placeMarks). */
+  places: Uint8Array;
 }
 
 export function sentenceContext(tokens: string[]): SentenceContext {
-  const stops = allStopwords();
-  const lower = tokens.map((t) => t.toLowerCase());
-  return {
-    tokens,
-    lower,
-    shapes: tokens.map(shape),
-    places: placeMarks(tokens),
-    stop: lower.map((w) => stops.has(w)),
-    first: tokens.map((t) => /^\p{Lu}\p{Ll}/u.test(t) && isFirstName(t)),
-  };
+  return { tokens, infos: tokens.map(tokenInfo), places: placeMarks(tokens) };
 }
 
 /** A token that cannot start an entity: no capital letter. After O it is O without scoring (most tokens). */
 export function plainToken(ctx: SentenceContext, i: number): boolean {
-  return !/\p{Lu}/u.test(ctx.tokens[i]!);
+  return !ctx.infos[i]!.capital;
 }
 
-const BOUNDARY = '_';
+/** Most keys one token has (tag-independent and history together). */
+export const MAX_KEYS = 32;
 
-/** Features of a token by itself (lower-cased form, shape, affixes, length). */
-function ownFeatures(w: string, sh: string): string[] {
-  return [`w=${w}`, `s=${sh}`, `x2=${w.slice(-2)}`, `x3=${w.slice(-3)}`, `x4=${w.slice(-4)}`, `p3=${w.slice(0, 3)}`, `len=${Math.min(w.length, 8)}|${sh}`];
+/** Writes the tag-independent feature keys of token i into `out`; returns how many. */
+export function tokenKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
+  const { infos: t, places } = ctx;
+  const at = (k: number): TokenInfo => t[k] ?? BOUNDARY_INFO;
+  const here = t[i]!;
+  const [p, n, p2, n2] = [at(i - 1), at(i + 1), at(i - 2), at(i + 2)];
+  const place = (k: number): number => (k < 0 || k >= places.length ? 7 : places[k]!);
+  const start = i === 0 ? 1 : 0;
+  let c = 0;
+  out[c++] = key1(T.Bias, 0);
+  out[c++] = key1(T.Word, here.word);
+  out[c++] = key1(T.Shape, here.shape);
+  out[c++] = key1(T.Suffix2, here.suffix2);
+  out[c++] = key1(T.Suffix3, here.suffix3);
+  out[c++] = key1(T.Suffix4, here.suffix4);
+  out[c++] = key1(T.Prefix3, here.prefix3);
+  out[c++] = key2(T.LengthShape, here.length, here.shape);
+  out[c++] = key1(T.PrevWord, p.word);
+  out[c++] = key1(T.PrevShape, p.shape);
+  out[c++] = key1(T.NextWord, n.word);
+  out[c++] = key1(T.NextShape, n.shape);
+  out[c++] = key1(T.Prev2Word, p2.word);
+  out[c++] = key1(T.Next2Word, n2.word);
+  out[c++] = key3(T.Shapes3, p.shape, here.shape, n.shape);
+  out[c++] = key2(T.PrevWordWord, p.word, here.word);
+  out[c++] = key2(T.WordNextWord, here.word, n.word);
+  out[c++] = key1(T.Place, place(i));
+  out[c++] = key2(T.PrevPlace, place(i - 1), place(i));
+  out[c++] = key1(T.NextPlace, place(i + 1));
+  out[c++] = key3(T.StopShape, here.flags & F.Stop, here.shape, start);
+  out[c++] = key3(T.FirstName, here.flags & F.First, p.flags & F.First, n.shape);
+  out[c++] = key3(T.Names, here.flags & NAME_FLAGS, p.flags & NAME_FLAGS, n.flags & NAME_FLAGS);
+  out[c++] = key3(T.Cues, ((p.flags & CUE_FLAGS) << 8) | (here.flags & CUE_FLAGS), n.flags & CUE_FLAGS, n2.flags & CUE_FLAGS);
+  if (start) out[c++] = key1(T.SentenceStart, here.shape);
+  return c;
 }
 
-/** Features a token gives its neighbours, by its position relative to them. */
-const NEIGHBOUR_ROLES = {
-  prev: (w: string, sh: string): string[] => [`pw=${w}`, `ps=${sh}`],
-  next: (w: string, sh: string): string[] => [`nw=${w}`, `ns=${sh}`],
-  prev2: (w: string): string[] => [`pw2=${w}`],
-  next2: (w: string): string[] => [`nw2=${w}`],
-};
-
-const placeFeatureCache = new Map<string, string[]>();
-
-/** Gazetteer-mark features, from a small cache: almost every token has the same three marks ("-"). */
-function placeFeatures(prev: string, here: string, next: string): string[] {
-  const key = `${prev} ${here} ${next}`;
-  let f = placeFeatureCache.get(key);
-  if (!f) placeFeatureCache.set(key, (f = [`g=${here}`, `pg=${prev}|${here}`, `ng=${next}`]));
-  return f;
+/** Writes the keys of the tags already decided at `c` in `out`; returns the new count. */
+export function historyKeys(ctx: SentenceContext, i: number, prev: number, prev2: number, out: Int32Array, c: number): number {
+  const here = ctx.infos[i]!;
+  out[c++] = key1(T.Tag, prev);
+  out[c++] = key2(T.Tag2, prev2, prev);
+  out[c++] = key2(T.TagWord, prev, here.word);
+  out[c++] = key2(T.TagShape, prev, here.shape);
+  return c;
 }
 
-/** Features of token i that combine it with its context (pairs, gazetteer marks, position, lists). */
-function contextFeatures(ctx: SentenceContext, i: number): string[] {
-  const { lower, shapes, places, stop, first } = ctx;
-  const w = lower[i]!;
-  const sh = shapes[i]!;
-  const psh = shapes[i - 1] ?? BOUNDARY;
-  const nsh = shapes[i + 1] ?? BOUNDARY;
-  const f = [
-    `s3=${psh}|${sh}|${nsh}`,
-    `pw|w=${lower[i - 1] ?? BOUNDARY}|${w}`,
-    `w|nw=${w}|${lower[i + 1] ?? BOUNDARY}`,
-    ...placeFeatures(places[i - 1] || '-', places[i] || '-', places[i + 1] || '-'),
-    `st=${stop[i] ? 1 : 0}|${sh}|${i === 0 ? 1 : 0}`,
-    `fn=${first[i] ? 1 : 0}|${first[i - 1] ? 1 : 0}|${nsh}`,
-  ];
-  if (i === 0) f.push(`first|${sh}`);
-  return f;
-}
-
-/** The tag-independent features of token i. */
-export function tokenFeatures(ctx: SentenceContext, i: number): string[] {
-  const { lower, shapes } = ctx;
-  const at = (k: number): [string, string] => [lower[k] ?? BOUNDARY, shapes[k] ?? BOUNDARY];
-  return [
-    'b',
-    ...ownFeatures(...at(i)),
-    ...NEIGHBOUR_ROLES.prev(...at(i - 1)),
-    ...NEIGHBOUR_ROLES.next(...at(i + 1)),
-    ...NEIGHBOUR_ROLES.prev2(at(i - 2)[0]),
-    ...NEIGHBOUR_ROLES.next2(at(i + 2)[0]),
-    ...contextFeatures(ctx, i),
-  ];
-}
-
-/** Features of the tags already decided. */
-export function historyFeatures(ctx: SentenceContext, i: number, prev: string, prev2: string): string[] {
-  return [`t=${prev}`, `t2=${prev2}|${prev}`, `t|w=${prev}|${ctx.lower[i]}`, `t|s=${prev}|${ctx.shapes[i]}`];
-}
-
-/** Score of each tag for a feature list. */
-export function score(weights: Weights, feats: string[], out: Float64Array): Float64Array {
+/** Score of each tag for the first `count` keys. */
+export function score(weights: Weights, keys: Int32Array, count: number, out: Float64Array): Float64Array {
   out.fill(0);
-  const { index, values } = weights;
-  for (const f of feats) {
-    const row = index.get(f);
-    if (row !== undefined) for (let t = 0; t < TAG_COUNT; t++) out[t]! += values[row + t]!;
+  const { values } = weights;
+  for (let k = 0; k < count; k++) {
+    const row = weights.row(keys[k]!);
+    if (row >= 0) for (let t = 0; t < TAG_COUNT; t++) out[t]! += values[row + t]!;
   }
   return out;
 }
 
-/** The best tag that keeps BIO valid: I-X only right after B-X or I-X. */
-export function bestValidTag(scores: Float64Array, prev: string): number {
-  let best = -1;
-  for (let t = 0; t < TAG_COUNT; t++) {
-    const tag = TAGS[t]!;
-    if (tag.startsWith('I-') && prev.slice(2) !== tag.slice(2)) continue;
-    if (best < 0 || scores[t]! > scores[best]!) best = t;
-  }
+/** Whether tag t may follow tag prev: I-X only right after B-X or I-X (B-X = 2k-1, I-X = 2k). */
+function allowed(t: number, prev: number): boolean {
+  return t === 0 || t % 2 === 1 || prev === t || prev === t - 1;
+}
+
+/** The best tag that keeps BIO valid. */
+export function bestValidTag(scores: Float64Array, prev: number): number {
+  let best = 0;
+  for (let t = 1; t < TAG_COUNT; t++) if (allowed(t, prev) && scores[t]! > scores[best]!) best = t;
   return best;
 }
 
-/** Rows of a word's own and neighbour features, found once per word: at run time most lookups are these. */
-interface WordRows {
-  own: number[];
-  /** Rows of the word after each previous tag. */
-  afterTag: Record<string, number[]>;
-  prev: number[];
-  next: number[];
-  prev2: number[];
-  next2: number[];
-}
-
-const rowCaches = new WeakMap<Weights, Map<string, WordRows>>();
-
-function rowsOf(weights: Weights, feats: string[]): number[] {
-  return feats.map((f) => weights.index.get(f)).filter((r): r is number => r !== undefined);
-}
-
-/** The cached rows of a word (or of the sentence boundary, for `undefined`), for frozen weights. */
-function wordRows(weights: Weights, word: string | undefined): WordRows {
-  let cache = rowCaches.get(weights);
-  if (!cache || cache.size > 200_000) rowCaches.set(weights, (cache = new Map()));
-  const key = word ?? '\u0000';
-  let rows = cache.get(key);
-  if (!rows) {
-    const [w, sh] = word === undefined ? [BOUNDARY, BOUNDARY] : [word.toLowerCase(), shape(word)];
-    rows = {
-      own: rowsOf(weights, ownFeatures(w, sh)),
-      afterTag: {},
-      prev: rowsOf(weights, NEIGHBOUR_ROLES.prev(w, sh)),
-      next: rowsOf(weights, NEIGHBOUR_ROLES.next(w, sh)),
-      prev2: rowsOf(weights, NEIGHBOUR_ROLES.prev2(w)),
-      next2: rowsOf(weights, NEIGHBOUR_ROLES.next2(w)),
-    };
-    cache.set(key, rows);
-  }
-  return rows;
-}
-
-const tagPairRows = new WeakMap<Weights, Map<string, number[]>>();
-
-/** Rows of the bias and of the two previous tags. */
-function tagRows(weights: Weights, prev2: string, prev: string): number[] {
-  let cache = tagPairRows.get(weights);
-  if (!cache) tagPairRows.set(weights, (cache = new Map()));
-  const key = `${prev2} ${prev}`;
-  let rows = cache.get(key);
-  if (!rows) cache.set(key, (rows = rowsOf(weights, ['b', `t=${prev}`, `t2=${prev2}|${prev}`])));
-  return rows;
-}
-
-function addRows(out: Float64Array, values: ArrayLike<number>, rows: number[]): void {
-  for (const row of rows) for (let t = 0; t < TAG_COUNT; t++) out[t]! += values[row + t]!;
-}
-
-/** The same sum as score(tokenFeatures + historyFeatures), with word features read from the row cache. */
-export function scoreToken(weights: Weights, ctx: SentenceContext, i: number, prev: string, prev2: string, out: Float64Array): Float64Array {
-  score(weights, contextFeatures(ctx, i), out);
-  const { tokens } = ctx;
-  const own = wordRows(weights, tokens[i]);
-  addRows(out, weights.values, tagRows(weights, prev2, prev));
-  addRows(out, weights.values, (own.afterTag[prev] ??= rowsOf(weights, [`t|w=${prev}|${ctx.lower[i]}`, `t|s=${prev}|${ctx.shapes[i]}`])));
-  addRows(out, weights.values, own.own);
-  addRows(out, weights.values, wordRows(weights, tokens[i - 1]).prev);
-  addRows(out, weights.values, wordRows(weights, tokens[i + 1]).next);
-  addRows(out, weights.values, wordRows(weights, tokens[i - 2]).prev2);
-  addRows(out, weights.values, wordRows(weights, tokens[i + 2]).next2);
-  return out;
-}
-
-/** Greedy decoding of one sentence with frozen weights. */
-export function decode(weights: Weights, ctx: SentenceContext): string[] {
-  const tags: string[] = [];
+/** Greedy decoding of one sentence; `step` sees each scored token's keys and guess (training updates there). */
+export function decodeIndices(weights: Weights, ctx: SentenceContext, step?: (i: number, keys: Int32Array, count: number, guess: number, prev: number) => number): Int8Array {
+  const n = ctx.tokens.length;
+  const tags = new Int8Array(n);
+  const keys = new Int32Array(MAX_KEYS);
   const scores = new Float64Array(TAG_COUNT);
-  for (let i = 0; i < ctx.tokens.length; i++) {
-    const prev = tags[i - 1] ?? BOUNDARY;
-    if ((prev === 'O' || prev === BOUNDARY) && plainToken(ctx, i)) {
-      tags.push('O');
-      continue;
-    }
-    tags.push(TAGS[bestValidTag(scoreToken(weights, ctx, i, prev, tags[i - 2] ?? BOUNDARY, scores), prev)]!);
+  for (let i = 0; i < n; i++) {
+    const prev = i > 0 ? tags[i - 1]! : BOUNDARY_TAG;
+    if ((prev === 0 || prev === BOUNDARY_TAG) && plainToken(ctx, i)) continue;
+    const count = historyKeys(ctx, i, prev, i > 1 ? tags[i - 2]! : BOUNDARY_TAG, keys, tokenKeys(ctx, i, keys));
+    const guess = bestValidTag(score(weights, keys, count, scores), prev);
+    tags[i] = step ? step(i, keys, count, guess, prev) : guess;
   }
   return tags;
 }
 
-/** Weights from the stored form, kept as Int16 (only the ranking of scores matters, so no rescaling). */
-export function readWeights(model: StoredModel): Weights {
-  const raw = Buffer.from(model.weights, 'base64');
-  const values = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
-  return { index: new Map(model.features.map((f, k) => [f, k * TAG_COUNT])), values };
+/** Open-addressing table of the model's keys: slot → row + 1 (0 = empty). */
+function keyTable(keys: Int32Array): Weights['row'] {
+  let size = 1;
+  while (size < keys.length * 2) size <<= 1;
+  const mask = size - 1;
+  const slots = new Int32Array(size);
+  const slotKeys = new Int32Array(size);
+  keys.forEach((key, k) => {
+    let s = key & mask;
+    while (slots[s]) s = (s + 1) & mask;
+    slots[s] = k + 1;
+    slotKeys[s] = key;
+  });
+  return (key) => {
+    for (let s = key & mask; slots[s]; s = (s + 1) & mask) if (slotKeys[s] === key) return (slots[s]! - 1) * TAG_COUNT;
+    return -1;
+  };
+}
+
+/**
+ * The stored form: a 4-byte header length, the JSON header, then the keys (Int32) and weights (Int16, tags ×
+ * features, feature-major), little-endian, the whole gzip-compressed.
+ */
+export function packModel(header: ModelHeader, keys: Int32Array, weights: Int16Array): Buffer {
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  // Tables start on a 4-byte boundary so they can be viewed in place.
+  const pad = Buffer.alloc((4 - (json.length % 4)) % 4, 0x20);
+  return Buffer.concat([length, json, pad, Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength), Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)]);
+}
+
+/** Header and weights of a packed (unzipped) model. */
+export function unpackModel(raw: Buffer): { header: ModelHeader; weights: Weights } {
+  const jsonLength = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.subarray(4, 4 + jsonLength).toString('utf8')) as ModelHeader;
+  const copy = new Uint8Array(raw.subarray(4 + jsonLength + ((4 - (jsonLength % 4)) % 4)));
+  const keys = new Int32Array(copy.buffer, 0, header.features);
+  const values = new Int16Array(copy.buffer, header.features * 4, header.features * TAG_COUNT);
+  return { header, weights: { row: keyTable(keys), values } };
 }
 
 let loaded: Weights | null = null;
 
-/** The shipped model, read once (the file is gzip-compressed JSON). */
+/** The shipped model, read once. */
 export function shippedWeights(): Weights {
-  loaded ??= readWeights(JSON.parse(gunzipSync(readFileSync(`${MODEL_FILE}.gz`)).toString('utf8')) as StoredModel);
+  loaded ??= unpackModel(gunzipSync(readFileSync(`${MODEL_FILE}.gz`))).weights;
   return loaded;
 }
 
 /** BIO tags of a tokenised sentence with the shipped model. */
 export function tagTokens(tokens: string[]): string[] {
-  return decode(shippedWeights(), sentenceContext(tokens));
+  return Array.from(decodeIndices(shippedWeights(), sentenceContext(tokens)), (t) => TAGS[t]!);
 }
