@@ -15,8 +15,9 @@ import type { BenchRunner } from './report.js';
 const DATA = resolve(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared', 'bench-data', 'wikineural');
 const LANGS = ['en', 'it', 'de', 'fr', 'es'];
 const DEMO_CORPUS = fileURLToPath(new URL('../../demo/corpus/', import.meta.url));
-/** Articles of the generated corpus (about 3 KB each) timed through the whole entity step. */
+/** Articles of the generated corpus (about 3 KB each) timed through the whole entity step, after others that warm up. */
 const SPEED_ARTICLES = 1_000;
+const WARM_ARTICLES = 500;
 
 /** Published references: models trained on WikiNEuRal / WikiNER, tested on gold sets (README of the data set). */
 const REFERENCE = 'WikiNEuRal-trained mBERT, on gold sets: CoNLL en 79.1, es 77.9, de 68.3; WikiGold 82.4 (WikiNER-trained: 73.1 / 75.1 / 64.0 / 82.0)';
@@ -71,12 +72,13 @@ function speedArticles(count: number): Article[] {
 
 /** Articles per CPU second through extractEntities (tagging, mention rules, canonical ids, aliases, roles). */
 function entityStepSpeed(articles: Article[]): number {
-  // A first pass warms caches and the JIT, as a long ingest would be.
-  for (const a of articles.slice(0, 50)) extractEntities(a.title, a.text, a.sentences, a.lang);
+  // The first articles warm the word caches and the JIT, as earlier articles do in a long ingest; the rest are timed.
+  const [warm, timed] = [articles.slice(0, WARM_ARTICLES), articles.slice(WARM_ARTICLES)];
+  for (const a of warm) extractEntities(a.title, a.text, a.sentences, a.lang);
   const cpu = process.cpuUsage();
-  for (const a of articles) extractEntities(a.title, a.text, a.sentences, a.lang);
+  for (const a of timed) extractEntities(a.title, a.text, a.sentences, a.lang);
   const used = process.cpuUsage(cpu);
-  return Math.round(articles.length / ((used.user + used.system) / 1e6));
+  return Math.round(timed.length / ((used.user + used.system) / 1e6));
 }
 
 export const nerReport: BenchRunner = async (o) => {
@@ -88,6 +90,8 @@ export const nerReport: BenchRunner = async (o) => {
   const loadStart = performance.now();
   shippedWeights();
   const loadMs = performance.now() - loadStart;
+  // Timed first, before the test sets fill the heap and the word caches.
+  const articlesPerS = existsSync(DEMO_CORPUS) ? entityStepSpeed(speedArticles(WARM_ARTICLES + SPEED_ARTICLES)) : null;
   const perLang: Record<string, { precision: number; recall: number; f1: number; sentences: number; tokens_per_s: number }> = {};
   const rows = [['lang', 'sentences', 'P', 'R', 'F1', 'tokens/s (CPU)']];
   for (const lang of langs) {
@@ -107,7 +111,6 @@ export const nerReport: BenchRunner = async (o) => {
   }
   const avg = Object.values(perLang).reduce((a, v) => a + v.f1, 0) / langs.length;
   rows.push(['average', '', '', '', pct(avg), '']);
-  const articlesPerS = existsSync(DEMO_CORPUS) ? entityStepSpeed(speedArticles(SPEED_ARTICLES)) : null;
   return {
     json: { avg_f1: Number(avg.toFixed(4)), target_avg_f1: 0.8, languages: perLang, entity_step_articles_per_s: articlesPerS, target_articles_per_s: 1000, model_load_ms: Math.round(loadMs), reference: REFERENCE },
     rows,

@@ -77,7 +77,21 @@ export function wordCues(word: string): { org: boolean; loc: boolean } {
   return { org: cues.org.has(word), loc: cues.loc.has(word) };
 }
 
-const startsUpper = (t: string): boolean => /^\p{Lu}/u.test(t);
+/** Whether a token starts with an upper-case letter (ASCII tested without a regex: most tokens). */
+function startsUpper(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+}
+
+/** Short lower-case words that join the words of a place name ("Bosnia and Herzegovina", "Stati Uniti d'America"). */
+const joinsName = (t: string): boolean => t.length <= 4 && !startsUpper(t);
+
+/** The most words a place name starting at token i can have: capitalised words, possibly joined by short ones. */
+function nameReach(tokens: string[], i: number): number {
+  let len = 1;
+  while (len < MAX_WORDS && i + len < tokens.length && (startsUpper(tokens[i + len]!) || joinsName(tokens[i + len]!))) len++;
+  return len;
+}
 
 /** Place marks: a token's place in a known name (first or later word) and the name's kind. */
 const MARKS = { country: [1, 2], city: [3, 4] } as const;
@@ -88,7 +102,7 @@ export function placeMarks(tokens: string[]): Uint8Array {
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
     if (startsUpper(tokens[i]!)) {
-      for (let len = Math.min(MAX_WORDS, tokens.length - i); len >= 1 && !matched; len--) {
+      for (let len = nameReach(tokens, i); len >= 1 && !matched; len--) {
         if (!startsUpper(tokens[i + len - 1]!)) continue;
         const kind = placeKind(len === 1 ? tokens[i]! : tokens.slice(i, i + len).join(' '));
         if (kind) {

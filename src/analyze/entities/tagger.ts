@@ -80,6 +80,9 @@ interface TokenInfo {
   flags: number;
   /** Has an upper-case letter: only such tokens can start an entity. */
   capital: boolean;
+  /** For frozen weights `sumsOf`: the summed scores of the token's keys in each role (ROLES × TAG_COUNT). */
+  sums?: Float64Array;
+  sumsOf?: Weights;
 }
 
 /** Word shape with runs collapsed: "Xiaomi" → "Xx", "U.S." → "X.X.", "2018" → "d", "iPhone" → "xXx". */
@@ -111,7 +114,7 @@ function tokenFlags(token: string, lower: string, capital: boolean): number {
 
 function computeInfo(token: string): TokenInfo {
   const w = token.toLowerCase();
-  const capital = w !== token;
+  const capital = hasCapital(token);
   const sh = hashString(shape(token));
   return {
     word: hashString(w),
@@ -138,49 +141,80 @@ function tokenInfo(token: string): TokenInfo {
   return info;
 }
 
+/** Whether a word has an upper-case letter, without building its lower-case form. */
+function hasCapital(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 127 && /\p{Lu}/u.test(word[k]!)) return true;
+  }
+  return false;
+}
+
 /** Everything about a sentence's tokens that does not depend on the tags being decided. */
 export interface SentenceContext {
   tokens: string[];
-  infos: TokenInfo[];
+  /** Token infos, filled in when first needed: only tokens scored and their neighbours need one. */
+  infos: (TokenInfo | undefined)[];
   /** Per token: 0, or the kind and position of a known place name over it (see placeMarks). */
   places: Uint8Array;
 }
 
 export function sentenceContext(tokens: string[]): SentenceContext {
-  return { tokens, infos: tokens.map(tokenInfo), places: placeMarks(tokens) };
+  return { tokens, infos: new Array<TokenInfo | undefined>(tokens.length), places: placeMarks(tokens) };
+}
+
+/** The token at k, or the boundary beyond the sentence's ends. */
+function infoAt(ctx: SentenceContext, k: number): TokenInfo {
+  if (k < 0 || k >= ctx.tokens.length) return BOUNDARY_INFO;
+  return (ctx.infos[k] ??= tokenInfo(ctx.tokens[k]!));
 }
 
 /** A token that cannot start an entity: no capital letter. After O it is O without scoring (most tokens). */
-export function plainToken(ctx: SentenceContext, i: number): boolean {
-  return !ctx.infos[i]!.capital;
+function plainToken(ctx: SentenceContext, i: number): boolean {
+  return !hasCapital(ctx.tokens[i]!);
 }
 
 /** Most keys one token has (tag-independent and history together). */
 export const MAX_KEYS = 32;
 
-/** Writes the tag-independent feature keys of token i into `out`; returns how many. */
-export function tokenKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
-  const { infos: t, places } = ctx;
-  const at = (k: number): TokenInfo => t[k] ?? BOUNDARY_INFO;
-  const here = t[i]!;
-  const [p, n, p2, n2] = [at(i - 1), at(i + 1), at(i - 2), at(i + 2)];
+/** Where a token stands relative to the token being scored; each position has its own keys. */
+const enum Role { Own, Prev, Next, Prev2, Next2 }
+const ROLES = [Role.Own, Role.Prev, Role.Next, Role.Prev2, Role.Next2] as const;
+
+/** Writes at `c` in `out` the keys a token gives by itself in a role; returns the new count. */
+function roleKeys(info: TokenInfo, role: Role, out: Int32Array, c: number): number {
+  if (role === Role.Own) {
+    out[c++] = key1(T.Word, info.word);
+    out[c++] = key1(T.Shape, info.shape);
+    out[c++] = key1(T.Suffix2, info.suffix2);
+    out[c++] = key1(T.Suffix3, info.suffix3);
+    out[c++] = key1(T.Suffix4, info.suffix4);
+    out[c++] = key1(T.Prefix3, info.prefix3);
+    out[c++] = key2(T.LengthShape, info.length, info.shape);
+  } else if (role === Role.Prev) {
+    out[c++] = key1(T.PrevWord, info.word);
+    out[c++] = key1(T.PrevShape, info.shape);
+  } else if (role === Role.Next) {
+    out[c++] = key1(T.NextWord, info.word);
+    out[c++] = key1(T.NextShape, info.shape);
+  } else out[c++] = key1(role === Role.Prev2 ? T.Prev2Word : T.Next2Word, info.word);
+  return c;
+}
+
+
+/** Offsets of the token in each role from the token scored, in ROLES order. */
+const ROLE_OFFSETS = [0, -1, 1, -2, 2] as const;
+
+/** Writes the keys of token i that combine it with its neighbours (pairs, list marks, position); returns how many. */
+function contextKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
+  const { places } = ctx;
+  const here = infoAt(ctx, i);
+  const [p, n, n2] = [infoAt(ctx, i - 1), infoAt(ctx, i + 1), infoAt(ctx, i + 2)];
   const place = (k: number): number => (k < 0 || k >= places.length ? 7 : places[k]!);
   const start = i === 0 ? 1 : 0;
   let c = 0;
   out[c++] = key1(T.Bias, 0);
-  out[c++] = key1(T.Word, here.word);
-  out[c++] = key1(T.Shape, here.shape);
-  out[c++] = key1(T.Suffix2, here.suffix2);
-  out[c++] = key1(T.Suffix3, here.suffix3);
-  out[c++] = key1(T.Suffix4, here.suffix4);
-  out[c++] = key1(T.Prefix3, here.prefix3);
-  out[c++] = key2(T.LengthShape, here.length, here.shape);
-  out[c++] = key1(T.PrevWord, p.word);
-  out[c++] = key1(T.PrevShape, p.shape);
-  out[c++] = key1(T.NextWord, n.word);
-  out[c++] = key1(T.NextShape, n.shape);
-  out[c++] = key1(T.Prev2Word, p2.word);
-  out[c++] = key1(T.Next2Word, n2.word);
   out[c++] = key3(T.Shapes3, p.shape, here.shape, n.shape);
   out[c++] = key2(T.PrevWordWord, p.word, here.word);
   out[c++] = key2(T.WordNextWord, here.word, n.word);
@@ -195,9 +229,16 @@ export function tokenKeys(ctx: SentenceContext, i: number, out: Int32Array): num
   return c;
 }
 
+/** Writes the tag-independent feature keys of token i into `out`; returns how many. */
+export function tokenKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
+  let c = contextKeys(ctx, i, out);
+  ROLES.forEach((role, r) => (c = roleKeys(infoAt(ctx, i + ROLE_OFFSETS[r]!), role, out, c)));
+  return c;
+}
+
 /** Writes the keys of the tags already decided at `c` in `out`; returns the new count. */
 export function historyKeys(ctx: SentenceContext, i: number, prev: number, prev2: number, out: Int32Array, c: number): number {
-  const here = ctx.infos[i]!;
+  const here = infoAt(ctx, i);
   out[c++] = key1(T.Tag, prev);
   out[c++] = key2(T.Tag2, prev2, prev);
   out[c++] = key2(T.TagWord, prev, here.word);
@@ -228,38 +269,92 @@ export function bestValidTag(scores: Float64Array, prev: number): number {
   return best;
 }
 
-/** Greedy decoding of one sentence; `step` sees each scored token's keys and guess (training updates there). */
+/** A token's role sums for frozen weights, worked out on its first scoring with them. */
+function tokenRoleSums(weights: Weights, info: TokenInfo): Float64Array {
+  if (info.sumsOf !== weights || !info.sums) {
+    const sums = new Float64Array(ROLES.length * TAG_COUNT);
+    const keys = new Int32Array(MAX_KEYS);
+    const scores = new Float64Array(TAG_COUNT);
+    for (const role of ROLES) sums.set(score(weights, keys, roleKeys(info, role, keys, 0), scores), role * TAG_COUNT);
+    info.sums = sums;
+    info.sumsOf = weights;
+  }
+  return info.sums;
+}
+
+function addRoleSums(weights: Weights, info: TokenInfo, role: Role, out: Float64Array): void {
+  const sums = tokenRoleSums(weights, info);
+  for (let t = 0; t < TAG_COUNT; t++) out[t]! += sums[role * TAG_COUNT + t]!;
+}
+
+/** The same scores as score(tokenKeys + historyKeys), with the role keys' sums read from the per-token cache. */
+function scoreFrozen(weights: Weights, ctx: SentenceContext, i: number, prev: number, prev2: number, keys: Int32Array, out: Float64Array): Float64Array {
+  score(weights, keys, historyKeys(ctx, i, prev, prev2, keys, contextKeys(ctx, i, keys)), out);
+  addRoleSums(weights, infoAt(ctx, i), Role.Own, out);
+  addRoleSums(weights, infoAt(ctx, i - 1), Role.Prev, out);
+  addRoleSums(weights, infoAt(ctx, i + 1), Role.Next, out);
+  addRoleSums(weights, infoAt(ctx, i - 2), Role.Prev2, out);
+  addRoleSums(weights, infoAt(ctx, i + 2), Role.Next2, out);
+  return out;
+}
+
+/** Buffers reused by every decoding (one sentence at a time): typed arrays are costly to allocate per sentence. */
+const scratch = { keys: new Int32Array(MAX_KEYS), scores: new Float64Array(TAG_COUNT) };
+
+/** Fills `out` with the score of each tag at token i; returns how many keys it left in `keys` (0 when it used sums). */
+type Scorer = (ctx: SentenceContext, i: number, prev: number, prev2: number, keys: Int32Array, out: Float64Array) => number;
+
+/**
+ * Greedy decoding of one sentence. With `step` (training) every key is looked up and `step` sees each scored token's
+ * keys, guess and previous tag, and returns the tag to keep; without it the weights are frozen and cached sums used.
+ */
 export function decodeIndices(weights: Weights, ctx: SentenceContext, step?: (i: number, keys: Int32Array, count: number, guess: number, prev: number) => number): Int8Array {
+  const scorer: Scorer = step
+    ? (c, i, prev, prev2, keys, out) => {
+        const count = historyKeys(c, i, prev, prev2, keys, tokenKeys(c, i, keys));
+        score(weights, keys, count, out);
+        return count;
+      }
+    : (c, i, prev, prev2, keys, out) => {
+        scoreFrozen(weights, c, i, prev, prev2, keys, out);
+        return 0;
+      };
   const n = ctx.tokens.length;
   const tags = new Int8Array(n);
-  const keys = new Int32Array(MAX_KEYS);
-  const scores = new Float64Array(TAG_COUNT);
+  const { keys, scores: out } = scratch;
   for (let i = 0; i < n; i++) {
     const prev = i > 0 ? tags[i - 1]! : BOUNDARY_TAG;
     if ((prev === 0 || prev === BOUNDARY_TAG) && plainToken(ctx, i)) continue;
-    const count = historyKeys(ctx, i, prev, i > 1 ? tags[i - 2]! : BOUNDARY_TAG, keys, tokenKeys(ctx, i, keys));
-    const guess = bestValidTag(score(weights, keys, count, scores), prev);
+    const count = scorer(ctx, i, prev, i > 1 ? tags[i - 2]! : BOUNDARY_TAG, keys, out);
+    const guess = bestValidTag(out, prev);
     tags[i] = step ? step(i, keys, count, guess, prev) : guess;
   }
   return tags;
 }
 
-/** Open-addressing table of the model's keys: slot → row + 1 (0 = empty). */
-function keyTable(keys: Int32Array): Weights['row'] {
+/** Int32s per slot of the key table: the key, then its TAG_COUNT weights; 32 bytes, so a probe reads one cache line. */
+const SLOT = 8;
+
+/** Open-addressing table of the model's keys with their weights inline (a zero key slot is empty). */
+function keyTable(keys: Int32Array, weights: Int16Array): Weights {
   let size = 1;
   while (size < keys.length * 2) size <<= 1;
   const mask = size - 1;
-  const slots = new Int32Array(size);
-  const slotKeys = new Int32Array(size);
+  const slots = new Int32Array(size * SLOT);
+  const used = new Uint8Array(size);
   keys.forEach((key, k) => {
     let s = key & mask;
-    while (slots[s]) s = (s + 1) & mask;
-    slots[s] = k + 1;
-    slotKeys[s] = key;
+    while (used[s]) s = (s + 1) & mask;
+    used[s] = 1;
+    slots[s * SLOT] = key;
+    for (let t = 0; t < TAG_COUNT; t++) slots[s * SLOT + 1 + t] = weights[k * TAG_COUNT + t]!;
   });
-  return (key) => {
-    for (let s = key & mask; slots[s]; s = (s + 1) & mask) if (slotKeys[s] === key) return (slots[s]! - 1) * TAG_COUNT;
-    return -1;
+  return {
+    row: (key) => {
+      for (let s = key & mask; used[s]; s = (s + 1) & mask) if (slots[s * SLOT] === key) return s * SLOT + 1;
+      return -1;
+    },
+    values: slots,
   };
 }
 
@@ -283,7 +378,7 @@ export function unpackModel(raw: Buffer): { header: ModelHeader; weights: Weight
   const copy = new Uint8Array(raw.subarray(4 + jsonLength + ((4 - (jsonLength % 4)) % 4)));
   const keys = new Int32Array(copy.buffer, 0, header.features);
   const values = new Int16Array(copy.buffer, header.features * 4, header.features * TAG_COUNT);
-  return { header, weights: { row: keyTable(keys), values } };
+  return { header, weights: keyTable(keys, values) };
 }
 
 let loaded: Weights | null = null;
