@@ -80,8 +80,8 @@ interface TokenInfo {
   flags: number;
   /** Has an upper-case letter: only such tokens can start an entity. */
   capital: boolean;
-  /** For frozen weights `sumsOf`: the summed scores of the token's keys in each role (ROLES × TAG_COUNT). */
-  sums?: Float64Array;
+  /** For frozen weights `sumsOf`: the summed weights of the token's key groups (GROUPS × TAG_COUNT). */
+  sums?: Float32Array;
   sumsOf?: Weights;
 }
 
@@ -206,21 +206,45 @@ function roleKeys(info: TokenInfo, role: Role, out: Int32Array, c: number): numb
 /** Offsets of the token in each role from the token scored, in ROLES order. */
 const ROLE_OFFSETS = [0, -1, 1, -2, 2] as const;
 
-/** Writes the keys of token i that combine it with its neighbours (pairs, list marks, position); returns how many. */
-function contextKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
-  const { places } = ctx;
+/** Writes at `c` the keys of a token after a given previous tag; returns the new count. */
+function afterTagKeys(info: TokenInfo, prev: number, out: Int32Array, c: number): number {
+  out[c++] = key2(T.TagWord, prev, info.word);
+  out[c++] = key2(T.TagShape, prev, info.shape);
+  return c;
+}
+
+/** Writes at `c` the keys of the two previous tags (and the bias); returns the new count. */
+function tagKeys(prev2: number, prev: number, out: Int32Array, c: number): number {
+  out[c++] = key1(T.Bias, 0);
+  out[c++] = key1(T.Tag, prev);
+  out[c++] = key2(T.Tag2, prev2, prev);
+  return c;
+}
+
+/** Writes at `c` the keys of the place marks of the previous, this and the next token; returns the new count. */
+function placeKeys(p: number, h: number, n: number, out: Int32Array, c: number): number {
+  out[c++] = key1(T.Place, h);
+  out[c++] = key2(T.PrevPlace, p, h);
+  out[c++] = key1(T.NextPlace, n);
+  return c;
+}
+
+/** Place mark codes: 0–4 from placeMarks, this one beyond the sentence's ends. */
+const NO_TOKEN_PLACE = 7;
+const PLACE_CODES = 8;
+const TAG_CODES = BOUNDARY_TAG + 1;
+
+const placeAt = (ctx: SentenceContext, k: number): number => (k < 0 || k >= ctx.places.length ? NO_TOKEN_PLACE : ctx.places[k]!);
+
+/** Writes the keys of token i that combine it with its neighbours (word pairs, list flags, position); returns how many. */
+function pairKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
   const here = infoAt(ctx, i);
   const [p, n, n2] = [infoAt(ctx, i - 1), infoAt(ctx, i + 1), infoAt(ctx, i + 2)];
-  const place = (k: number): number => (k < 0 || k >= places.length ? 7 : places[k]!);
   const start = i === 0 ? 1 : 0;
   let c = 0;
-  out[c++] = key1(T.Bias, 0);
   out[c++] = key3(T.Shapes3, p.shape, here.shape, n.shape);
   out[c++] = key2(T.PrevWordWord, p.word, here.word);
   out[c++] = key2(T.WordNextWord, here.word, n.word);
-  out[c++] = key1(T.Place, place(i));
-  out[c++] = key2(T.PrevPlace, place(i - 1), place(i));
-  out[c++] = key1(T.NextPlace, place(i + 1));
   out[c++] = key3(T.StopShape, here.flags & F.Stop, here.shape, start);
   out[c++] = key3(T.FirstName, here.flags & F.First, p.flags & F.First, n.shape);
   out[c++] = key3(T.Names, here.flags & NAME_FLAGS, p.flags & NAME_FLAGS, n.flags & NAME_FLAGS);
@@ -229,20 +253,13 @@ function contextKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
   return c;
 }
 
-/** Writes the tag-independent feature keys of token i into `out`; returns how many. */
-export function tokenKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
-  let c = contextKeys(ctx, i, out);
+/** Writes every key of token i after tags prev2, prev into `out`; returns how many. */
+export function allKeys(ctx: SentenceContext, i: number, prev: number, prev2: number, out: Int32Array): number {
+  let c = pairKeys(ctx, i, out);
+  c = placeKeys(placeAt(ctx, i - 1), placeAt(ctx, i), placeAt(ctx, i + 1), out, c);
+  c = tagKeys(prev2, prev, out, c);
+  c = afterTagKeys(infoAt(ctx, i), prev, out, c);
   ROLES.forEach((role, r) => (c = roleKeys(infoAt(ctx, i + ROLE_OFFSETS[r]!), role, out, c)));
-  return c;
-}
-
-/** Writes the keys of the tags already decided at `c` in `out`; returns the new count. */
-export function historyKeys(ctx: SentenceContext, i: number, prev: number, prev2: number, out: Int32Array, c: number): number {
-  const here = infoAt(ctx, i);
-  out[c++] = key1(T.Tag, prev);
-  out[c++] = key2(T.Tag2, prev2, prev);
-  out[c++] = key2(T.TagWord, prev, here.word);
-  out[c++] = key2(T.TagShape, prev, here.shape);
   return c;
 }
 
@@ -269,32 +286,67 @@ export function bestValidTag(scores: Float64Array, prev: number): number {
   return best;
 }
 
-/** A token's role sums for frozen weights, worked out on its first scoring with them. */
-function tokenRoleSums(weights: Weights, info: TokenInfo): Float64Array {
+/** Key groups whose summed weights a token caches for frozen weights: its five roles, then its keys after each tag. */
+const GROUPS = ROLES.length + TAG_CODES;
+
+/** Sum of the weights of the keys `write` puts in a fresh buffer, added to `into` at `at`. */
+function groupSum(weights: Weights, write: (out: Int32Array) => number, into: Float32Array, at: number): void {
+  const keys = new Int32Array(MAX_KEYS);
+  into.set(score(weights, keys, write(keys), new Float64Array(TAG_COUNT)), at);
+}
+
+/** A token's group sums for frozen weights, worked out on its first scoring with them. */
+function tokenSums(weights: Weights, info: TokenInfo): Float32Array {
   if (info.sumsOf !== weights || !info.sums) {
-    const sums = new Float64Array(ROLES.length * TAG_COUNT);
-    const keys = new Int32Array(MAX_KEYS);
-    const scores = new Float64Array(TAG_COUNT);
-    for (const role of ROLES) sums.set(score(weights, keys, roleKeys(info, role, keys, 0), scores), role * TAG_COUNT);
+    // NaN marks the after-tag groups not yet needed: most tokens are only ever seen after one or two tags.
+    const sums = new Float32Array(GROUPS * TAG_COUNT).fill(NaN);
+    for (const role of ROLES) groupSum(weights, (out) => roleKeys(info, role, out, 0), sums, role * TAG_COUNT);
     info.sums = sums;
     info.sumsOf = weights;
   }
   return info.sums;
 }
 
-function addRoleSums(weights: Weights, info: TokenInfo, role: Role, out: Float64Array): void {
-  const sums = tokenRoleSums(weights, info);
-  for (let t = 0; t < TAG_COUNT; t++) out[t]! += sums[role * TAG_COUNT + t]!;
+/** Summed weights of the keys over small domains (tag pairs, place-mark triples), per frozen weights. */
+interface SmallSums {
+  tags: Float32Array;
+  places: Float32Array;
 }
 
-/** The same scores as score(tokenKeys + historyKeys), with the role keys' sums read from the per-token cache. */
+const smallSums = new WeakMap<Weights, SmallSums>();
+
+function smallDomainSums(weights: Weights): SmallSums {
+  let sums = smallSums.get(weights);
+  if (!sums) {
+    sums = { tags: new Float32Array(TAG_CODES * TAG_CODES * TAG_COUNT), places: new Float32Array(PLACE_CODES ** 3 * TAG_COUNT) };
+    for (let a = 0; a < TAG_CODES; a++) for (let b = 0; b < TAG_CODES; b++) groupSum(weights, (out) => tagKeys(a, b, out, 0), sums.tags, (a * TAG_CODES + b) * TAG_COUNT);
+    for (let code = 0; code < PLACE_CODES ** 3; code++) {
+      const [p, h, n] = [code >> 6, (code >> 3) & 7, code & 7];
+      groupSum(weights, (out) => placeKeys(p, h, n, out, 0), sums.places, code * TAG_COUNT);
+    }
+    smallSums.set(weights, sums);
+  }
+  return sums;
+}
+
+function addSums(out: Float64Array, sums: Float32Array, group: number): void {
+  for (let t = 0; t < TAG_COUNT; t++) out[t]! += sums[group * TAG_COUNT + t]!;
+}
+
+/** The same scores as score(allKeys), with every key group but the word pairs read from caches. */
 function scoreFrozen(weights: Weights, ctx: SentenceContext, i: number, prev: number, prev2: number, keys: Int32Array, out: Float64Array): Float64Array {
-  score(weights, keys, historyKeys(ctx, i, prev, prev2, keys, contextKeys(ctx, i, keys)), out);
-  addRoleSums(weights, infoAt(ctx, i), Role.Own, out);
-  addRoleSums(weights, infoAt(ctx, i - 1), Role.Prev, out);
-  addRoleSums(weights, infoAt(ctx, i + 1), Role.Next, out);
-  addRoleSums(weights, infoAt(ctx, i - 2), Role.Prev2, out);
-  addRoleSums(weights, infoAt(ctx, i + 2), Role.Next2, out);
+  score(weights, keys, pairKeys(ctx, i, keys), out);
+  const small = smallDomainSums(weights);
+  addSums(out, small.tags, prev2 * TAG_CODES + prev);
+  addSums(out, small.places, (placeAt(ctx, i - 1) << 6) | (placeAt(ctx, i) << 3) | placeAt(ctx, i + 1));
+  const own = tokenSums(weights, infoAt(ctx, i));
+  addSums(out, own, Role.Own);
+  if (Number.isNaN(own[(ROLES.length + prev) * TAG_COUNT])) groupSum(weights, (o) => afterTagKeys(infoAt(ctx, i), prev, o, 0), own, (ROLES.length + prev) * TAG_COUNT);
+  addSums(out, own, ROLES.length + prev);
+  addSums(out, tokenSums(weights, infoAt(ctx, i - 1)), Role.Prev);
+  addSums(out, tokenSums(weights, infoAt(ctx, i + 1)), Role.Next);
+  addSums(out, tokenSums(weights, infoAt(ctx, i - 2)), Role.Prev2);
+  addSums(out, tokenSums(weights, infoAt(ctx, i + 2)), Role.Next2);
   return out;
 }
 
@@ -311,7 +363,7 @@ type Scorer = (ctx: SentenceContext, i: number, prev: number, prev2: number, key
 export function decodeIndices(weights: Weights, ctx: SentenceContext, step?: (i: number, keys: Int32Array, count: number, guess: number, prev: number) => number): Int8Array {
   const scorer: Scorer = step
     ? (c, i, prev, prev2, keys, out) => {
-        const count = historyKeys(c, i, prev, prev2, keys, tokenKeys(c, i, keys));
+        const count = allKeys(c, i, prev, prev2, keys);
         score(weights, keys, count, out);
         return count;
       }
