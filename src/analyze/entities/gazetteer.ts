@@ -77,6 +77,27 @@ export function wordCues(word: string): { org: boolean; loc: boolean } {
   return { org: cues.org.has(word), loc: cues.loc.has(word) };
 }
 
+/** The function-word classes, in the order of their bits in wordClasses' mask. */
+export const WORD_CLASSES = ['conj', 'of', 'at', 'art', 'title'] as const;
+
+let classes: Map<string, number> | null = null;
+
+function loadClasses(): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of DEEP_LANGS.flatMap((l) => langLines(l, 'word-classes.txt'))) {
+    const [name = '', words = ''] = line.split(/:\s*/, 2);
+    const bit = 1 << (WORD_CLASSES as readonly string[]).indexOf(name.trim());
+    for (const w of words.split(',')) map.set(w.trim(), (map.get(w.trim()) ?? 0) | bit);
+  }
+  return map;
+}
+
+/** The classes of a lower-cased function word as a bit mask ("a" is an article in English, a preposition in Italian). */
+export function wordClasses(lower: string): number {
+  classes ??= loadClasses();
+  return classes.get(lower) ?? 0;
+}
+
 /** Whether a token starts with an upper-case letter (ASCII tested without a regex: most tokens). */
 function startsUpper(t: string): boolean {
   const c = t.charCodeAt(0);

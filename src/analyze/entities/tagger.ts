@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
-import { isFirstName, isSurname, placeMarks, wordCues } from './gazetteer.js';
+import { isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
 
@@ -60,7 +60,7 @@ const enum T {
   Bias = 1, Word, Shape, Suffix2, Suffix3, Suffix4, Prefix3, LengthShape,
   PrevWord, PrevShape, NextWord, NextShape, Prev2Word, Next2Word,
   Shapes3, PrevWordWord, WordNextWord, Place, PrevPlace, NextPlace, StopShape, FirstName, Names, Cues, SentenceStart,
-  Tag, Tag2, TagWord, TagShape,
+  Tag, Tag2, TagWord, TagShape, TagClass, ClassShape, Classes,
 }
 
 /** Token flags from word lists. */
@@ -78,6 +78,8 @@ interface TokenInfo {
   prefix3: number;
   length: number;
   flags: number;
+  /** Function-word classes (wordClasses). */
+  classes: number;
   /** Has an upper-case letter: only such tokens can start an entity. */
   capital: boolean;
   /** For frozen weights `sumsOf`: the summed weights of the token's key groups (GROUPS × TAG_COUNT). */
@@ -99,7 +101,7 @@ export function shape(word: string): string {
   return out.length > 6 ? out.slice(0, 6) : out;
 }
 
-const BOUNDARY_INFO: TokenInfo = { word: 1, shape: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix3: 1, length: 0, flags: 0, capital: false };
+const BOUNDARY_INFO: TokenInfo = { word: 1, shape: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix3: 1, length: 0, flags: 0, classes: 0, capital: false };
 
 /** Flags of a token from the word lists. */
 function tokenFlags(token: string, lower: string, capital: boolean): number {
@@ -125,6 +127,7 @@ function computeInfo(token: string): TokenInfo {
     prefix3: hashString(w.slice(0, 3)),
     length: Math.min(w.length, 8),
     flags: tokenFlags(token, w, capital),
+    classes: wordClasses(w),
     capital,
   };
 }
@@ -176,7 +179,7 @@ function plainToken(ctx: SentenceContext, i: number): boolean {
 }
 
 /** Most keys one token has (tag-independent and history together). */
-export const MAX_KEYS = 32;
+export const MAX_KEYS = 40;
 
 /** Where a token stands relative to the token being scored; each position has its own keys. */
 const enum Role { Own, Prev, Next, Prev2, Next2 }
@@ -210,6 +213,8 @@ const ROLE_OFFSETS = [0, -1, 1, -2, 2] as const;
 function afterTagKeys(info: TokenInfo, prev: number, out: Int32Array, c: number): number {
   out[c++] = key2(T.TagWord, prev, info.word);
   out[c++] = key2(T.TagShape, prev, info.shape);
+  // Class keys only for function words: for the rest they would repeat the bias and shape keys.
+  if (info.classes) out[c++] = key2(T.TagClass, prev, info.classes);
   return c;
 }
 
@@ -239,7 +244,7 @@ const placeAt = (ctx: SentenceContext, k: number): number => (k < 0 || k >= ctx.
 /** Writes the keys of token i that combine it with its neighbours (word pairs, list flags, position); returns how many. */
 function pairKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
   const here = infoAt(ctx, i);
-  const [p, n, n2] = [infoAt(ctx, i - 1), infoAt(ctx, i + 1), infoAt(ctx, i + 2)];
+  const [p, n, p2, n2] = [infoAt(ctx, i - 1), infoAt(ctx, i + 1), infoAt(ctx, i - 2), infoAt(ctx, i + 2)];
   const start = i === 0 ? 1 : 0;
   let c = 0;
   out[c++] = key3(T.Shapes3, p.shape, here.shape, n.shape);
@@ -249,6 +254,8 @@ function pairKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
   out[c++] = key3(T.FirstName, here.flags & F.First, p.flags & F.First, n.shape);
   out[c++] = key3(T.Names, here.flags & NAME_FLAGS, p.flags & NAME_FLAGS, n.flags & NAME_FLAGS);
   out[c++] = key3(T.Cues, ((p.flags & CUE_FLAGS) << 8) | (here.flags & CUE_FLAGS), n.flags & CUE_FLAGS, n2.flags & CUE_FLAGS);
+  if (p.classes | n.classes) out[c++] = key3(T.ClassShape, p.classes, here.shape, n.classes);
+  if (p2.classes | p.classes | here.classes | n.classes) out[c++] = key3(T.Classes, (p2.classes << 8) | p.classes, here.classes, n.classes);
   if (start) out[c++] = key1(T.SentenceStart, here.shape);
   return c;
 }
@@ -333,16 +340,11 @@ function addSums(out: Float64Array, sums: Float32Array, group: number): void {
   for (let t = 0; t < TAG_COUNT; t++) out[t]! += sums[group * TAG_COUNT + t]!;
 }
 
-/** The same scores as score(allKeys), with every key group but the word pairs read from caches. */
-function scoreFrozen(weights: Weights, ctx: SentenceContext, i: number, prev: number, prev2: number, keys: Int32Array, out: Float64Array): Float64Array {
+/** The tag-independent part of score(allKeys) at token i, with cached sums for all but the word pairs. */
+function baseScores(weights: Weights, ctx: SentenceContext, i: number, keys: Int32Array, out: Float64Array): Float64Array {
   score(weights, keys, pairKeys(ctx, i, keys), out);
-  const small = smallDomainSums(weights);
-  addSums(out, small.tags, prev2 * TAG_CODES + prev);
-  addSums(out, small.places, (placeAt(ctx, i - 1) << 6) | (placeAt(ctx, i) << 3) | placeAt(ctx, i + 1));
-  const own = tokenSums(weights, infoAt(ctx, i));
-  addSums(out, own, Role.Own);
-  if (Number.isNaN(own[(ROLES.length + prev) * TAG_COUNT])) groupSum(weights, (o) => afterTagKeys(infoAt(ctx, i), prev, o, 0), own, (ROLES.length + prev) * TAG_COUNT);
-  addSums(out, own, ROLES.length + prev);
+  addSums(out, smallDomainSums(weights).places, (placeAt(ctx, i - 1) << 6) | (placeAt(ctx, i) << 3) | placeAt(ctx, i + 1));
+  addSums(out, tokenSums(weights, infoAt(ctx, i)), Role.Own);
   addSums(out, tokenSums(weights, infoAt(ctx, i - 1)), Role.Prev);
   addSums(out, tokenSums(weights, infoAt(ctx, i + 1)), Role.Next);
   addSums(out, tokenSums(weights, infoAt(ctx, i - 2)), Role.Prev2);
@@ -350,37 +352,129 @@ function scoreFrozen(weights: Weights, ctx: SentenceContext, i: number, prev: nu
   return out;
 }
 
-/** Buffers reused by every decoding (one sentence at a time): typed arrays are costly to allocate per sentence. */
-const scratch = { keys: new Int32Array(MAX_KEYS), scores: new Float64Array(TAG_COUNT) };
+/** Adds to `out` the part of score(allKeys) that depends on the two previous tags. */
+function addHistoryScores(weights: Weights, ctx: SentenceContext, i: number, prev: number, prev2: number, out: Float64Array): void {
+  addSums(out, smallDomainSums(weights).tags, prev2 * TAG_CODES + prev);
+  const own = tokenSums(weights, infoAt(ctx, i));
+  if (Number.isNaN(own[(ROLES.length + prev) * TAG_COUNT])) groupSum(weights, (o) => afterTagKeys(infoAt(ctx, i), prev, o, 0), own, (ROLES.length + prev) * TAG_COUNT);
+  addSums(out, own, ROLES.length + prev);
+}
 
-/** Fills `out` with the score of each tag at token i; returns how many keys it left in `keys` (0 when it used sums). */
-type Scorer = (ctx: SentenceContext, i: number, prev: number, prev2: number, keys: Int32Array, out: Float64Array) => number;
+/** Buffers reused by every decoding (one sentence at a time): typed arrays are costly to allocate per sentence. */
+const scratch = { keys: new Int32Array(MAX_KEYS), base: new Float64Array(TAG_COUNT), scores: new Float64Array(TAG_COUNT) };
 
 /**
- * Greedy decoding of one sentence. With `step` (training) every key is looked up and `step` sees each scored token's
- * keys, guess and previous tag, and returns the tag to keep; without it the weights are frozen and cached sums used.
+ * Greedy decoding of one sentence while training: every key is looked up, and `step` sees each scored token's keys,
+ * guess and previous tag, and returns the tag to keep.
  */
-export function decodeIndices(weights: Weights, ctx: SentenceContext, step?: (i: number, keys: Int32Array, count: number, guess: number, prev: number) => number): Int8Array {
-  const scorer: Scorer = step
-    ? (c, i, prev, prev2, keys, out) => {
-        const count = allKeys(c, i, prev, prev2, keys);
-        score(weights, keys, count, out);
-        return count;
-      }
-    : (c, i, prev, prev2, keys, out) => {
-        scoreFrozen(weights, c, i, prev, prev2, keys, out);
-        return 0;
-      };
+export function decodeForTraining(weights: Weights, ctx: SentenceContext, step: (i: number, keys: Int32Array, count: number, guess: number, prev: number) => number): Int8Array {
   const n = ctx.tokens.length;
   const tags = new Int8Array(n);
-  const { keys, scores: out } = scratch;
+  const { keys, scores } = scratch;
   for (let i = 0; i < n; i++) {
     const prev = i > 0 ? tags[i - 1]! : BOUNDARY_TAG;
     if ((prev === 0 || prev === BOUNDARY_TAG) && plainToken(ctx, i)) continue;
-    const count = scorer(ctx, i, prev, i > 1 ? tags[i - 2]! : BOUNDARY_TAG, keys, out);
-    const guess = bestValidTag(out, prev);
-    tags[i] = step ? step(i, keys, count, guess, prev) : guess;
+    const count = allKeys(ctx, i, prev, i > 1 ? tags[i - 2]! : BOUNDARY_TAG, keys);
+    tags[i] = step(i, keys, count, bestValidTag(score(weights, keys, count, scores), prev), prev);
   }
+  return tags;
+}
+
+/** A partial tagging in the beam: its log-probability, the token it last tagged, its last two tags, and the hypothesis it extends. */
+interface Hypothesis {
+  logp: number;
+  at: number;
+  tag: number;
+  prev: number;
+  parent: Hypothesis | null;
+}
+
+/** How many partial taggings the decoder keeps: a few let a later word revise an earlier tag ("Cleveland Indians"). */
+export const BEAM_WIDTH = 4;
+/** Score units per unit of log-odds when scores are read as a distribution over tags (set on held-out training data). */
+export const SCORE_SCALE = 20_000;
+
+/** Log-softmax of the allowed tags' scores (others -Infinity), written over `scores`. */
+function logProbabilities(scores: Float64Array, prev: number): Float64Array {
+  let max = -Infinity;
+  for (let t = 0; t < TAG_COUNT; t++) if (allowed(t, prev)) max = Math.max(max, scores[t]!);
+  let sum = 0;
+  for (let t = 0; t < TAG_COUNT; t++) if (allowed(t, prev)) sum += Math.exp((scores[t]! - max) / SCORE_SCALE);
+  const log = Math.log(sum);
+  for (let t = 0; t < TAG_COUNT; t++) scores[t] = allowed(t, prev) ? (scores[t]! - max) / SCORE_SCALE - log : -Infinity;
+  return scores;
+}
+
+/** Per state (tag, previous tag): the likeliest extension's log-probability and the hypothesis it extends; and the states offered. */
+const states = { logp: new Float64Array(TAG_CODES * TAG_CODES).fill(-Infinity), from: new Array<Hypothesis | null>(TAG_CODES * TAG_CODES).fill(null), offered: [] as number[] };
+/** Hypotheses this much less likely (in log-probability) than the best are dropped: the beam mostly collapses to one. */
+const PRUNE = Math.log(1_000);
+
+/** Offers the extension of h by tag with log-probability logp for its state. */
+function offer(h: Hypothesis, tag: number, logp: number): void {
+  const state = tag * TAG_CODES + h.tag;
+  if (states.logp[state] === -Infinity) states.offered.push(state);
+  if (logp > states.logp[state]!) {
+    states.logp[state] = logp;
+    states.from[state] = h;
+  }
+}
+
+const endsOutside = (h: Hypothesis): boolean => h.tag === 0 || h.tag === BOUNDARY_TAG;
+
+/** The extensions of the beam by token i: a plain token after O or the boundary is O for sure (it is never scored). */
+function extend(weights: Weights, ctx: SentenceContext, i: number, beam: Hypothesis[]): Hypothesis[] {
+  const { keys, base, scores } = scratch;
+  const plain = plainToken(ctx, i);
+  // Most tokens: plain, after taggings that all end in O, so all extend by O and merge into the likeliest.
+  if (plain && beam.every(endsOutside)) {
+    const best = beam[0]!;
+    // A run of O needs no new hypothesis: the tokens a hypothesis skips are O when the tagging is read back.
+    return best.tag === 0 && best.prev === 0 ? [best] : [{ logp: best.logp, at: i, tag: 0, prev: best.tag, parent: best }];
+  }
+  // Extensions ending in the same two tags have the same future: only the likeliest of each state is kept.
+  let scoredBase = false;
+  for (const h of beam) {
+    if (plain && endsOutside(h)) {
+      offer(h, 0, h.logp);
+      continue;
+    }
+    if (!scoredBase) baseScores(weights, ctx, i, keys, base);
+    scoredBase = true;
+    scores.set(base);
+    addHistoryScores(weights, ctx, i, h.tag, h.prev, scores);
+    logProbabilities(scores, h.tag);
+    for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, h.logp + scores[t]!);
+  }
+  return likeliestStates(i);
+}
+
+/** The BEAM_WIDTH likeliest offered states, within PRUNE of the best, as hypotheses, best first; resets `states`. */
+function likeliestStates(at: number): Hypothesis[] {
+  const { logp, from, offered } = states;
+  const out: Hypothesis[] = [];
+  let floor = -Infinity;
+  // A few picks by linear scan: a sort is slower on these short lists.
+  while (out.length < BEAM_WIDTH) {
+    let best = -1;
+    for (const state of offered) if (logp[state]! > floor && (best < 0 || logp[state]! > logp[best]!)) best = state;
+    if (best < 0) break;
+    if (!out.length) floor = logp[best]! - PRUNE;
+    out.push({ logp: logp[best]!, at, tag: Math.floor(best / TAG_CODES), prev: from[best]!.tag, parent: from[best]! });
+    logp[best] = -Infinity;
+  }
+  for (const state of offered) logp[state] = -Infinity;
+  offered.length = 0;
+  return out;
+}
+
+/** Beam decoding of one sentence with frozen weights: the likeliest tagging of those the beam kept. */
+export function decodeIndices(weights: Weights, ctx: SentenceContext): Int8Array {
+  const n = ctx.tokens.length;
+  let beam: Hypothesis[] = [{ logp: 0, at: -1, tag: BOUNDARY_TAG, prev: BOUNDARY_TAG, parent: null }];
+  for (let i = 0; i < n; i++) beam = extend(weights, ctx, i, beam);
+  const tags = new Int8Array(n);
+  for (let h: Hypothesis | null = beam[0]!; h && h.at >= 0; h = h.parent) tags[h.at] = h.tag;
   return tags;
 }
 

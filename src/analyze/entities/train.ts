@@ -1,4 +1,4 @@
-// `npm run train-ner [-- --no-europarl --epochs N]`: rebuilds gazetteer.json from its npm packages and trains the
+// `npm run train-ner [-- --no-europarl --epochs N --repeat corpus=N --dev]`: rebuilds gazetteer.json from its npm packages and trains the
 // NER model on the permissively licensed corpora in shared/train-data, writing model/ner-model.json.gz.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bioSpans, readConll, type TaggedSentence } from './conll.js';
 import { GAZETTEER_FILE, type GazetteerData } from './gazetteer.js';
-import { MODEL_FILE, TAGS, TAG_COUNT, decodeIndices, packModel, unpackModel, sentenceContext, type SentenceContext, type Weights } from './tagger.js';
+import { MODEL_FILE, TAGS, TAG_COUNT, decodeForTraining, decodeIndices, packModel, unpackModel, sentenceContext, type SentenceContext, type Weights } from './tagger.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
@@ -140,7 +140,7 @@ function trainEpoch(p: Perceptron, data: Example[]): number {
   for (const { ctx, gold } of data) {
     const start = p.step;
     // Tokens skipped by the decoder still count as steps, as they did when every token was scored.
-    decodeIndices(p.weights, ctx, (i, keys, count, guess, prev) => {
+    decodeForTraining(p.weights, ctx, (i, keys, count, guess, prev) => {
       p.step = start + i + 1;
       const truth = reachableTruth(gold[i]!, prev);
       if (guess !== truth) {
@@ -209,10 +209,12 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--epochs');
   // The shipped model was trained with the default.
-  const epochs = at >= 0 ? Number(args[at + 1]) || 8 : 8;
+  const epochs = at >= 0 ? Number(args[at + 1]) || 12 : 12;
   const withEuroparl = !args.includes('--no-europarl');
   // --dev holds out every tenth sentence of each corpus, reports F1 on them per corpus and writes no model.
   const dev = args.includes('--dev');
+  // --repeat dir=N sees a corpus N times per epoch (0 leaves it out), overriding the default.
+  const repeats = new Map(args.flatMap((a, k) => (args[k - 1] === '--repeat' ? [a.split('=') as [string, string]] : [])).map(([d, n]) => [d, Number(n)]));
   if (!existsSync(TRAIN_DATA)) throw new Error(`training data not found at ${TRAIN_DATA}`);
 
   const gazetteer = await buildGazetteer();
@@ -227,7 +229,7 @@ async function main(): Promise<void> {
     const train = dev ? sentences.filter((_, k) => k % 10 !== 0) : sentences;
     if (dev) heldOut.set(c.dir, sentences.filter((_, k) => k % 10 === 0).map(toExample));
     const examples = train.map(toExample);
-    for (let r = 0; r < (c.repeat ?? 1); r++) data.push(...examples);
+    for (let r = 0; r < (repeats.get(c.dir) ?? c.repeat ?? 1); r++) data.push(...examples);
   }
   console.log(`training on ${data.length} sentences from ${used.map((c) => c.dir).join(', ')}`);
 
