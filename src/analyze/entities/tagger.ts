@@ -422,6 +422,24 @@ function offer(h: Hypothesis, tag: number, logp: number): void {
 
 const endsOutside = (h: Hypothesis): boolean => h.tag === 0 || h.tag === BOUNDARY_TAG;
 
+/**
+ * The extensions of a lone hypothesis by token i. When one tag outscores the rest by more than PRUNE, it alone
+ * survives, and its log-probability need not be normalised: a lone hypothesis is compared with nothing.
+ */
+function extendOne(weights: Weights, ctx: SentenceContext, i: number, h: Hypothesis): Hypothesis[] {
+  const { keys, base, scores } = scratch;
+  baseScores(weights, ctx, i, keys, base);
+  scores.set(base);
+  addHistoryScores(weights, ctx, i, h.tag, h.prev, scores);
+  const best = bestValidTag(scores, h.tag);
+  let runnerUp = -Infinity;
+  for (let t = 0; t < TAG_COUNT; t++) if (t !== best && allowed(t, h.tag)) runnerUp = Math.max(runnerUp, scores[t]!);
+  if (scores[best]! - runnerUp > PRUNE * SCORE_SCALE) return [{ logp: h.logp, at: i, tag: best, prev: h.tag, parent: h }];
+  logProbabilities(scores, h.tag);
+  for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, h.logp + scores[t]!);
+  return likeliestStates(i);
+}
+
 /** The extensions of the beam by token i: a plain token after O or the boundary is O for sure (it is never scored). */
 function extend(weights: Weights, ctx: SentenceContext, i: number, beam: Hypothesis[]): Hypothesis[] {
   const { keys, base, scores } = scratch;
@@ -432,6 +450,7 @@ function extend(weights: Weights, ctx: SentenceContext, i: number, beam: Hypothe
     // A run of O needs no new hypothesis: the tokens a hypothesis skips are O when the tagging is read back.
     return best.tag === 0 && best.prev === 0 ? [best] : [{ logp: best.logp, at: i, tag: 0, prev: best.tag, parent: best }];
   }
+  if (beam.length === 1 && !(plain && endsOutside(beam[0]!))) return extendOne(weights, ctx, i, beam[0]!);
   // Extensions ending in the same two tags have the same future: only the likeliest of each state is kept.
   let scoredBase = false;
   for (const h of beam) {
@@ -481,14 +500,24 @@ export function decodeIndices(weights: Weights, ctx: SentenceContext): Int8Array
 /** Int32s per slot of the key table: the key, then its TAG_COUNT weights; 32 bytes, so a probe reads one cache line. */
 const SLOT = 8;
 
-/** Open-addressing table of the model's keys with their weights inline (a zero key slot is empty). */
+/** Bits of the filter of present keys: 1 MB, small enough to stay in cache where the table does not. */
+const FILTER_BITS = 23;
+
+/**
+ * Open-addressing table of the model's keys with their weights inline (a zero key slot is empty), behind a one-bit
+ * filter on the keys' high bits: most keys looked up are absent (unseen word pairs), and the filter turns away
+ * nearly all of them without touching the table.
+ */
 function keyTable(keys: Int32Array, weights: Int16Array): Weights {
   let size = 1;
   while (size < keys.length * 2) size <<= 1;
   const mask = size - 1;
   const slots = new Int32Array(size * SLOT);
   const used = new Uint8Array(size);
+  const filter = new Uint8Array(1 << (FILTER_BITS - 3));
+  const bit = (key: number): number => key >>> (32 - FILTER_BITS);
   keys.forEach((key, k) => {
+    filter[bit(key) >> 3]! |= 1 << (bit(key) & 7);
     let s = key & mask;
     while (used[s]) s = (s + 1) & mask;
     used[s] = 1;
@@ -497,6 +526,7 @@ function keyTable(keys: Int32Array, weights: Int16Array): Weights {
   });
   return {
     row: (key) => {
+      if (!(filter[bit(key) >> 3]! & (1 << (bit(key) & 7)))) return -1;
       for (let s = key & mask; used[s]; s = (s + 1) & mask) if (slots[s * SLOT] === key) return s * SLOT + 1;
       return -1;
     },
