@@ -1,7 +1,7 @@
-// The NER tagger: an averaged perceptron over word shape, affixes, neighbouring words, gazetteers and the two
-// previous tags, decoded greedily left to right. Written here because no maintained JS library trains one.
-// Features are 32-bit hashes of a template id and integer ids of the tokens (word, shape, affixes, list marks),
-// computed once per token, so scoring a token is a few dozen integer-table lookups and builds no strings.
+// The NER tagger: an averaged perceptron over word shape, affixes, neighbouring words, word lists and the two
+// previous tags, trained with greedy decoding and run with a small beam. Written here because no maintained JS
+// library trains one. Features are 32-bit hashes of a template id and integer ids of the tokens (word, shape,
+// affixes, list flags), computed once per token, so scoring a token is a few integer-table lookups and builds no strings.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -13,7 +13,7 @@ export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export const TAG_COUNT = TAGS.length;
 /** Tag index of the sentence boundary, for the history of the first two tokens. */
-export const BOUNDARY_TAG = TAG_COUNT;
+const BOUNDARY_TAG = TAG_COUNT;
 
 /** A model's header as stored before its binary tables. */
 export interface ModelHeader {
@@ -29,7 +29,7 @@ export interface Weights {
 }
 
 /** 32-bit FNV-1a of a string, finished with the murmur3 mixer. */
-export function hashString(s: string): number {
+function hashString(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return finish(h);
@@ -88,7 +88,7 @@ interface TokenInfo {
 }
 
 /** Word shape with runs collapsed: "Xiaomi" → "Xx", "U.S." → "X.X.", "2018" → "d", "iPhone" → "xXx". */
-export function shape(word: string): string {
+function shape(word: string): string {
   let out = '';
   let last = '';
   for (const ch of word) {
@@ -179,7 +179,7 @@ function plainToken(ctx: SentenceContext, i: number): boolean {
 }
 
 /** Most keys one token has (tag-independent and history together). */
-export const MAX_KEYS = 40;
+const MAX_KEYS = 40;
 
 /** Where a token stands relative to the token being scored; each position has its own keys. */
 const enum Role { Own, Prev, Next, Prev2, Next2 }
@@ -261,7 +261,7 @@ function pairKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
 }
 
 /** Writes every key of token i after tags prev2, prev into `out`; returns how many. */
-export function allKeys(ctx: SentenceContext, i: number, prev: number, prev2: number, out: Int32Array): number {
+function allKeys(ctx: SentenceContext, i: number, prev: number, prev2: number, out: Int32Array): number {
   let c = pairKeys(ctx, i, out);
   c = placeKeys(placeAt(ctx, i - 1), placeAt(ctx, i), placeAt(ctx, i + 1), out, c);
   c = tagKeys(prev2, prev, out, c);
@@ -271,7 +271,7 @@ export function allKeys(ctx: SentenceContext, i: number, prev: number, prev2: nu
 }
 
 /** Score of each tag for the first `count` keys. */
-export function score(weights: Weights, keys: Int32Array, count: number, out: Float64Array): Float64Array {
+function score(weights: Weights, keys: Int32Array, count: number, out: Float64Array): Float64Array {
   out.fill(0);
   const { values } = weights;
   for (let k = 0; k < count; k++) {
@@ -287,7 +287,7 @@ function allowed(t: number, prev: number): boolean {
 }
 
 /** The best tag that keeps BIO valid. */
-export function bestValidTag(scores: Float64Array, prev: number): number {
+function bestValidTag(scores: Float64Array, prev: number): number {
   let best = 0;
   for (let t = 1; t < TAG_COUNT; t++) if (allowed(t, prev) && scores[t]! > scores[best]!) best = t;
   return best;
@@ -390,9 +390,9 @@ interface Hypothesis {
 }
 
 /** How many partial taggings the decoder keeps: a few let a later word revise an earlier tag ("Cleveland Indians"). */
-export const BEAM_WIDTH = 4;
+const BEAM_WIDTH = 4;
 /** Score units per unit of log-odds when scores are read as a distribution over tags (set on held-out training data). */
-export const SCORE_SCALE = 20_000;
+const SCORE_SCALE = 20_000;
 
 /** Log-softmax of the allowed tags' scores (others -Infinity), written over `scores`. */
 function logProbabilities(scores: Float64Array, prev: number): Float64Array {

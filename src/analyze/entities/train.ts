@@ -1,5 +1,5 @@
 // `npm run train-ner [-- --no-europarl --epochs N --repeat corpus=N --dev]`: rebuilds gazetteer.json from its npm packages and trains the
-// NER model on the permissively licensed corpora in shared/train-data, writing model/ner-model.json.gz.
+// NER model on the permissively licensed corpora in shared/train-data, writing model/ner-model.bin.gz.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
