@@ -491,7 +491,12 @@ function likeliestStates(at: number): Hypothesis[] {
 export function decodeIndices(weights: Weights, ctx: SentenceContext): Int8Array {
   const n = ctx.tokens.length;
   let beam: Hypothesis[] = [{ logp: 0, at: -1, tag: BOUNDARY_TAG, prev: BOUNDARY_TAG, parent: null }];
-  for (let i = 0; i < n; i++) beam = extend(weights, ctx, i, beam);
+  for (let i = 0; i < n; i++) {
+    // The commonest case, kept out of extend: a lone run of O going on through a plain token.
+    const only = beam.length === 1 ? beam[0]! : null;
+    if (only && only.tag === 0 && only.prev === 0 && plainToken(ctx, i)) continue;
+    beam = extend(weights, ctx, i, beam);
+  }
   const tags = new Int8Array(n);
   for (let h: Hypothesis | null = beam[0]!; h && h.at >= 0; h = h.parent) tags[h.at] = h.tag;
   return tags;
