@@ -244,7 +244,10 @@ const placeAt = (ctx: SentenceContext, k: number): number => (k < 0 || k >= ctx.
 /** Writes the keys of token i that combine it with its neighbours (word pairs, list flags, position); returns how many. */
 function pairKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
   const here = infoAt(ctx, i);
-  const [p, n, p2, n2] = [infoAt(ctx, i - 1), infoAt(ctx, i + 1), infoAt(ctx, i - 2), infoAt(ctx, i + 2)];
+  const p = infoAt(ctx, i - 1);
+  const n = infoAt(ctx, i + 1);
+  const p2 = infoAt(ctx, i - 2);
+  const n2 = infoAt(ctx, i + 2);
   const start = i === 0 ? 1 : 0;
   let c = 0;
   out[c++] = key3(T.Shapes3, p.shape, here.shape, n.shape);
