@@ -284,16 +284,33 @@ function score(weights: Weights, keys: Int32Array, count: number, out: Float64Ar
   return out;
 }
 
-/** Whether tag t may follow tag prev: I-X only right after B-X or I-X (B-X = 2k-1, I-X = 2k). */
-function allowed(t: number, prev: number): boolean {
-  return t === 0 || t % 2 === 1 || prev === t || prev === t - 1;
+/** Tag index of I-PER. */
+const I_PER = 2;
+/** The conjunction class's bit in wordClasses' mask (first of WORD_CLASSES). */
+const CONJ = 1;
+
+/** Tags a token can never have, as a bit mask: a person's name never runs on through a conjunction ("X and Y"). */
+function blockedTags(info: TokenInfo): number {
+  return info.classes & CONJ ? 1 << I_PER : 0;
+}
+
+/** Whether tag t may follow tag prev on a token: I-X only right after B-X or I-X (B-X = 2k-1, I-X = 2k), and not blocked. */
+function allowed(t: number, prev: number, blocked: number): boolean {
+  return (t === 0 || t % 2 === 1 || prev === t || prev === t - 1) && !(blocked & (1 << t));
 }
 
 /** The best tag that keeps BIO valid. */
-function bestValidTag(scores: Float64Array, prev: number): number {
+function bestValidTag(scores: Float64Array, prev: number, blocked: number): number {
   let best = 0;
-  for (let t = 1; t < TAG_COUNT; t++) if (allowed(t, prev) && scores[t]! > scores[best]!) best = t;
+  for (let t = 1; t < TAG_COUNT; t++) if (allowed(t, prev, blocked) && scores[t]! > scores[best]!) best = t;
   return best;
+}
+
+/** The gold tag of token i, or the nearest the decoder can emit after prev: B-X for an I-X that cannot continue, O for a blocked tag. */
+export function reachableTag(ctx: SentenceContext, i: number, gold: number, prev: number): number {
+  const blocked = blockedTags(infoAt(ctx, i));
+  if (allowed(gold, prev, blocked)) return gold;
+  return gold % 2 === 0 && allowed(gold - 1, prev, blocked) ? gold - 1 : 0;
 }
 
 /** Key groups whose summed weights a token caches for frozen weights: its five roles, then its keys after each tag. */
@@ -378,7 +395,7 @@ export function decodeForTraining(weights: Weights, ctx: SentenceContext, step: 
     const prev = i > 0 ? tags[i - 1]! : BOUNDARY_TAG;
     if ((prev === 0 || prev === BOUNDARY_TAG) && plainToken(ctx, i)) continue;
     const count = allKeys(ctx, i, prev, i > 1 ? tags[i - 2]! : BOUNDARY_TAG, keys);
-    tags[i] = step(i, keys, count, bestValidTag(score(weights, keys, count, scores), prev), prev);
+    tags[i] = step(i, keys, count, bestValidTag(score(weights, keys, count, scores), prev, blockedTags(infoAt(ctx, i))), prev);
   }
   return tags;
 }
@@ -398,13 +415,13 @@ const BEAM_WIDTH = 4;
 const SCORE_SCALE = 20_000;
 
 /** Log-softmax of the allowed tags' scores (others -Infinity), written over `scores`. */
-function logProbabilities(scores: Float64Array, prev: number): Float64Array {
+function logProbabilities(scores: Float64Array, prev: number, blocked: number): Float64Array {
   let max = -Infinity;
-  for (let t = 0; t < TAG_COUNT; t++) if (allowed(t, prev)) max = Math.max(max, scores[t]!);
+  for (let t = 0; t < TAG_COUNT; t++) if (allowed(t, prev, blocked)) max = Math.max(max, scores[t]!);
   let sum = 0;
-  for (let t = 0; t < TAG_COUNT; t++) if (allowed(t, prev)) sum += Math.exp((scores[t]! - max) / SCORE_SCALE);
+  for (let t = 0; t < TAG_COUNT; t++) if (allowed(t, prev, blocked)) sum += Math.exp((scores[t]! - max) / SCORE_SCALE);
   const log = Math.log(sum);
-  for (let t = 0; t < TAG_COUNT; t++) scores[t] = allowed(t, prev) ? (scores[t]! - max) / SCORE_SCALE - log : -Infinity;
+  for (let t = 0; t < TAG_COUNT; t++) scores[t] = allowed(t, prev, blocked) ? (scores[t]! - max) / SCORE_SCALE - log : -Infinity;
   return scores;
 }
 
@@ -434,11 +451,12 @@ function extendOne(weights: Weights, ctx: SentenceContext, i: number, h: Hypothe
   baseScores(weights, ctx, i, keys, base);
   scores.set(base);
   addHistoryScores(weights, ctx, i, h.tag, h.prev, scores);
-  const best = bestValidTag(scores, h.tag);
+  const blocked = blockedTags(infoAt(ctx, i));
+  const best = bestValidTag(scores, h.tag, blocked);
   let runnerUp = -Infinity;
-  for (let t = 0; t < TAG_COUNT; t++) if (t !== best && allowed(t, h.tag)) runnerUp = Math.max(runnerUp, scores[t]!);
+  for (let t = 0; t < TAG_COUNT; t++) if (t !== best && allowed(t, h.tag, blocked)) runnerUp = Math.max(runnerUp, scores[t]!);
   if (scores[best]! - runnerUp > PRUNE * SCORE_SCALE) return [{ logp: h.logp, at: i, tag: best, prev: h.tag, parent: h }];
-  logProbabilities(scores, h.tag);
+  logProbabilities(scores, h.tag, blocked);
   for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, h.logp + scores[t]!);
   return likeliestStates(i);
 }
@@ -465,7 +483,7 @@ function extend(weights: Weights, ctx: SentenceContext, i: number, beam: Hypothe
     scoredBase = true;
     scores.set(base);
     addHistoryScores(weights, ctx, i, h.tag, h.prev, scores);
-    logProbabilities(scores, h.tag);
+    logProbabilities(scores, h.tag, blockedTags(infoAt(ctx, i)));
     for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, h.logp + scores[t]!);
   }
   return likeliestStates(i);

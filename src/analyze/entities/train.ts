@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bioSpans, readConll, type TaggedSentence } from './conll.js';
 import { GAZETTEER_FILE, type GazetteerData } from './gazetteer.js';
-import { MODEL_FILE, TAGS, TAG_COUNT, decodeForTraining, decodeIndices, packModel, unpackModel, sentenceContext, type SentenceContext, type Weights } from './tagger.js';
+import { MODEL_FILE, TAGS, TAG_COUNT, decodeForTraining, decodeIndices, packModel, reachableTag, sentenceContext, unpackModel, type SentenceContext, type Weights } from './tagger.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
@@ -123,12 +123,6 @@ class Perceptron {
   }
 }
 
-/** The gold tag, or B-X when gold says I-X but the decoded history cannot continue an X (the decoder never emits it there). */
-function reachableTruth(gold: number, prev: number): number {
-  const isInside = gold > 0 && gold % 2 === 0;
-  return isInside && prev !== gold && prev !== gold - 1 ? gold - 1 : gold;
-}
-
 interface Example {
   ctx: SentenceContext;
   gold: Int8Array;
@@ -142,7 +136,7 @@ function trainEpoch(p: Perceptron, data: Example[]): number {
     // Tokens skipped by the decoder still count as steps, as they did when every token was scored.
     decodeForTraining(p.weights, ctx, (i, keys, count, guess, prev) => {
       p.step = start + i + 1;
-      const truth = reachableTruth(gold[i]!, prev);
+      const truth = reachableTag(ctx, i, gold[i]!, prev);
       if (guess !== truth) {
         errors++;
         p.update(keys, count, truth, guess);
