@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
-import { isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
+import { WORD_CLASSES, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
 
@@ -205,7 +205,6 @@ function roleKeys(info: TokenInfo, role: Role, out: Int32Array, c: number): numb
   return c;
 }
 
-
 /** Offsets of the token in each role from the token scored, in ROLES order. */
 const ROLE_OFFSETS = [0, -1, 1, -2, 2] as const;
 
@@ -286,8 +285,8 @@ function score(weights: Weights, keys: Int32Array, count: number, out: Float64Ar
 
 /** Tag index of I-PER. */
 const I_PER = 2;
-/** The conjunction class's bit in wordClasses' mask (first of WORD_CLASSES). */
-const CONJ = 1;
+/** The conjunction class's bit in wordClasses' mask. */
+const CONJ = 1 << WORD_CLASSES.indexOf('conj');
 
 /** Tags a token can never have, as a bit mask: a person's name never runs on through a conjunction ("X and Y"). */
 function blockedTags(info: TokenInfo): number {
