@@ -2,7 +2,7 @@
 import { cpSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ASSET = /\.(txt|tsv|sql|json|json\.gz)$/;
+const ASSET = /\.(txt|tsv|sql|json|json\.gz|bin\.gz)$/;
 
 function copyAssets(from, to) {
   for (const name of readdirSync(from)) {

@@ -7,7 +7,8 @@ import { canonicalId, orgKey } from '../src/analyze/entities/canonical.js';
 import { bioSpans } from '../src/analyze/entities/conll.js';
 import { extractEntities } from '../src/analyze/entities/index.js';
 import { nerTokens } from '../src/analyze/entities/mentions.js';
-import { tagTokens } from '../src/analyze/entities/tagger.js';
+import { wordClasses, wordCues } from '../src/analyze/entities/gazetteer.js';
+import { TAG_COUNT, packModel, tagTokens, unpackModel } from '../src/analyze/entities/tagger.js';
 import type { EntityMention } from '../src/model.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { SEEDS, runCli, skipUnlessExists, tempDir } from './helpers.js';
@@ -33,6 +34,36 @@ test('the tagger finds people, organisations and places in each language', () =>
   assert.deepEqual(types('Angela Merkel met the president of Microsoft in Berlin on Monday .'), ['PER:Angela Merkel', 'ORG:Microsoft', 'LOC:Berlin']);
   assert.ok(types('Il presidente Sergio Mattarella è arrivato a Milano .').includes('LOC:Milano'));
   assert.ok(types('Der Vorstand von Siemens traf sich in München .').includes('LOC:München'));
+});
+
+test('the tagger keeps two names joined by a conjunction apart, in any language', () => {
+  const spans = (sentence: string): string[] => {
+    const tokens = sentence.split(' ');
+    return bioSpans(tagTokens(tokens)).map((s) => tokens.slice(s.start, s.end).join(' '));
+  };
+  assert.deepEqual(spans('He met Angela Merkel and Emmanuel Macron in Paris .'), ['Angela Merkel', 'Emmanuel Macron', 'Paris']);
+  assert.ok(!spans('Ha incontrato Angela Merkel e Emmanuel Macron a Parigi .').some((s) => s.includes(' e ')));
+});
+
+test('a packed model reads back: every key finds its weights, an absent key none', () => {
+  const keys = Int32Array.from([5, -7, 1 << 30]);
+  const weights = Int16Array.from({ length: keys.length * TAG_COUNT }, (_, k) => k - 10);
+  const { header, weights: table } = unpackModel(packModel({ tags: ['O'], features: keys.length, notice: ['test'] }, keys, weights));
+  assert.deepEqual(header.notice, ['test']);
+  keys.forEach((key, k) => {
+    const row = table.row(key);
+    assert.deepEqual(Array.from({ length: TAG_COUNT }, (_, t) => table.values[row + t]), Array.from(weights.subarray(k * TAG_COUNT, (k + 1) * TAG_COUNT)));
+  });
+  assert.equal(table.row(6), -1);
+});
+
+test('cue words match with their case; function-word classes are shared across languages', () => {
+  assert.ok(wordCues('Università').org && wordCues('GmbH').org && wordCues('fiume').loc && wordCues('Fiume').loc);
+  // German "See" (lake) is a cue; English "see" is not.
+  assert.ok(wordCues('See').loc && !wordCues('see').loc);
+  assert.equal(wordClasses('and'), wordClasses('und'));
+  assert.equal(wordClasses('e'), wordClasses('y'));
+  assert.notEqual(wordClasses('of'), 0);
 });
 
 test('countries get the same id in every language and spelling', () => {

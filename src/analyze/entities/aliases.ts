@@ -11,16 +11,39 @@ function initials(key: string): string {
   return words(key).map((w) => w[0]).join('');
 }
 
+/** An article's long forms indexed for short forms: PERSON ids by each word of their key, ORG ids by their initials. */
+interface LongFormIndex {
+  byWord: Map<string, Set<string>>;
+  byInitials: Map<string, Set<string>>;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  let ids = map.get(key);
+  if (!ids) map.set(key, (ids = new Set()));
+  ids.add(id);
+}
+
+/** Built once per article, so each mention's look-up is one map read rather than a pass over every long form. */
+function indexLongForms(longForms: EntityMention[]): LongFormIndex {
+  const index: LongFormIndex = { byWord: new Map(), byInitials: new Map() };
+  for (const l of longForms) {
+    const key = idKey(l.id);
+    if (l.type === 'PERSON') for (const w of words(key)) addTo(index.byWord, w, l.id);
+    if (l.type === 'ORG') addTo(index.byInitials, initials(key), l.id);
+  }
+  return index;
+}
+
 /** The one long-form id a mention is a short form or acronym of, with the rule's name, or null. */
-function longFormOf(m: EntityMention, longForms: EntityMention[]): { id: string; rule: string } | null {
+function longFormOf(m: EntityMention, index: LongFormIndex): { id: string; rule: string } | null {
   if (m.id.startsWith('country:') || m.id.startsWith('city:')) return null;
   const key = idKey(m.id);
   if (key.includes(' ')) return null;
-  const byWord = new Set(longForms.filter((l) => l.type === 'PERSON' && words(idKey(l.id)).includes(key)).map((l) => l.id));
-  if (byWord.size === 1) return { id: [...byWord][0]!, rule: 'short form' };
+  const byWord = index.byWord.get(key);
+  if (byWord?.size === 1) return { id: [...byWord][0]!, rule: 'short form' };
   if (/^\p{Lu}{2,6}$/u.test(m.text)) {
-    const byInitials = new Set(longForms.filter((l) => l.type === 'ORG' && initials(idKey(l.id)) === key).map((l) => l.id));
-    if (byInitials.size === 1) return { id: [...byInitials][0]!, rule: 'acronym' };
+    const byInitials = index.byInitials.get(key);
+    if (byInitials?.size === 1) return { id: [...byInitials][0]!, rule: 'acronym' };
   }
   return null;
 }
@@ -28,11 +51,11 @@ function longFormOf(m: EntityMention, longForms: EntityMention[]): { id: string;
 /** Mentions with short forms ("Jun") and acronyms joined to the one longer name of the same article they fit. */
 export function resolveShortForms(mentions: EntityMention[]): EntityMention[] {
   const longForms = mentions.filter((m) => idKey(m.id).includes(' '));
+  const index = indexLongForms(longForms);
   return mentions.map((m) => {
-    const long = longFormOf(m, longForms);
+    const long = longFormOf(m, index);
     if (!long || long.id === m.id) return m;
-    const name = longForms.find((l) => l.id === long.id)!.text;
-    const type = longForms.find((l) => l.id === long.id)!.type;
+    const { text: name, type } = longForms.find((l) => l.id === long.id)!;
     return { ...m, id: long.id, type, evidence: `${long.rule} of "${name}" in the same article` };
   });
 }

@@ -23,9 +23,14 @@ function orgSuffixes(): string[] {
   return suffixes;
 }
 
-/** Whether a word is a corporate suffix ("Telecom", "GmbH"): a name ending in one names an organisation. */
+let suffixWords: Map<string, boolean> | null = null;
+
+/** Whether a word is a corporate suffix ("Telecom", "GmbH"): a name ending in one names an organisation. Remembered per word. */
 export function isOrgSuffix(word: string): boolean {
-  return orgSuffixes().includes(entityKey(word));
+  if (!suffixWords || suffixWords.size > 100_000) suffixWords = new Map();
+  let is = suffixWords.get(word);
+  if (is === undefined) suffixWords.set(word, (is = orgSuffixes().includes(entityKey(word))));
+  return is;
 }
 
 /** An organisation's key without its corporate suffix, unless nothing meaningful would be left. */
@@ -40,8 +45,20 @@ export function orgKey(name: string): string {
   return key;
 }
 
-/** The canonical id of a mention of the given type. */
+let ids = new Map<string, string>();
+
+/** The canonical id of a mention of the given type, remembered: names recur across articles; the bound keeps memory flat. */
 export function canonicalId(surface: string, type: EntityType): string {
+  const key = `${type}\u0000${surface}`;
+  let id = ids.get(key);
+  if (id === undefined) {
+    if (ids.size > 100_000) ids = new Map();
+    ids.set(key, (id = computeCanonicalId(surface, type)));
+  }
+  return id;
+}
+
+function computeCanonicalId(surface: string, type: EntityType): string {
   if (type === 'LOCATION') {
     const place = placeId(surface.replace(/['’]s$/, ''));
     if (place) return place.startsWith('city:') ? place : `country:${place}`;

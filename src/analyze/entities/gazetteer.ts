@@ -1,8 +1,10 @@
-// Name lists the tagger consults: countries and their variants (text/places.ts), cities of at least 15,000 people
-// and English first names. Cities and first names are drawn from npm packages by the training script into
-// gazetteer.json (see docs/entities.md), so ingest never parses the large source packages.
+// Name lists the tagger consults: countries and their variants (text/places.ts), cities, first names and surnames,
+// drawn from npm packages by the training script into gazetteer.json (see docs/entities.md), so ingest never
+// parses the large source packages; and the words that mark organisation and place names, per language
+// (text/lang/<code>/org-words.txt, place-words.txt).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DEEP_LANGS, langLines } from '../../text/langdata.js';
 import { placeId, placeKey } from '../../text/places.js';
 
 export const GAZETTEER_FILE = fileURLToPath(new URL('./gazetteer.json', import.meta.url));
@@ -12,18 +14,21 @@ export interface GazetteerData {
   sources: string[];
   cities: string[];
   firstNames: string[];
+  surnames: string[];
 }
 
 interface Lists {
   cities: Set<string>;
   firstNames: Set<string>;
+  surnames: Set<string>;
 }
 
 let lists: Lists | null = null;
 
 function load(): Lists {
   const data = JSON.parse(readFileSync(GAZETTEER_FILE, 'utf8')) as GazetteerData;
-  return { cities: new Set(data.cities.map(placeKey)), firstNames: new Set(data.firstNames.map((n) => n.toLowerCase())) };
+  const lower = (names: string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
+  return { cities: new Set(data.cities.map(placeKey)), firstNames: lower(data.firstNames), surnames: lower(data.surnames) };
 }
 
 /** The longest place name the tagger looks for, in tokens. */
@@ -52,20 +57,78 @@ export function isFirstName(word: string): boolean {
   return lists.firstNames.has(word.toLowerCase());
 }
 
-const startsUpper = (t: string): boolean => /^\p{Lu}/u.test(t);
+export function isSurname(word: string): boolean {
+  lists ??= load();
+  return lists.surnames.has(word.toLowerCase());
+}
 
-/** Per token: '' or B-/I- plus the kind of the longest place name starting at a capitalised token. */
-export function placeMarks(tokens: string[]): string[] {
-  const marks = new Array<string>(tokens.length).fill('');
+let cues: { org: Set<string>; loc: Set<string> } | null = null;
+
+/** A cue word as written and, when written lower-case, capitalised (it may open a sentence). */
+const cueForms = (w: string): string[] => (/^\p{Ll}/u.test(w) ? [w, w[0]!.toUpperCase() + w.slice(1)] : [w]);
+
+/**
+ * Whether a word marks an organisation's name ("Università", "GmbH") or a place's ("fiume", "Lake"). Case counts:
+ * the lists of all languages are merged, and German "See" must not make English "see" a cue.
+ */
+export function wordCues(word: string): { org: boolean; loc: boolean } {
+  const words = (file: string): Set<string> => new Set(DEEP_LANGS.flatMap((l) => langLines(l, file)).flatMap(cueForms));
+  cues ??= { org: words('org-words.txt'), loc: words('place-words.txt') };
+  return { org: cues.org.has(word), loc: cues.loc.has(word) };
+}
+
+/** The function-word classes, in the order of their bits in wordClasses' mask. */
+export const WORD_CLASSES = ['conj', 'of', 'at', 'art', 'title'] as const;
+
+let classes: Map<string, number> | null = null;
+
+function loadClasses(): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const line of DEEP_LANGS.flatMap((l) => langLines(l, 'word-classes.txt'))) {
+    const [name = '', words = ''] = line.split(/:\s*/, 2);
+    const bit = 1 << (WORD_CLASSES as readonly string[]).indexOf(name.trim());
+    for (const w of words.split(',')) map.set(w.trim(), (map.get(w.trim()) ?? 0) | bit);
+  }
+  return map;
+}
+
+/** The classes of a lower-cased function word as a bit mask ("a" is an article in English, a preposition in Italian). */
+export function wordClasses(lower: string): number {
+  classes ??= loadClasses();
+  return classes.get(lower) ?? 0;
+}
+
+/** Whether a token starts with an upper-case letter (ASCII tested without a regex: most tokens). */
+function startsUpper(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+}
+
+/** Short lower-case words that join the words of a place name ("Bosnia and Herzegovina", "Stati Uniti d'America"). */
+const joinsName = (t: string): boolean => t.length <= 4 && !startsUpper(t);
+
+/** The most words a place name starting at token i can have: capitalised words, possibly joined by short ones. */
+function nameReach(tokens: string[], i: number): number {
+  let len = 1;
+  while (len < MAX_WORDS && i + len < tokens.length && (startsUpper(tokens[i + len]!) || joinsName(tokens[i + len]!))) len++;
+  return len;
+}
+
+/** Place marks: a token's place in a known name (first or later word) and the name's kind. */
+const MARKS = { country: [1, 2], city: [3, 4] } as const;
+
+/** Per token: 0, or the mark of the longest place name starting at a capitalised token that covers it. */
+export function placeMarks(tokens: string[]): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
     if (startsUpper(tokens[i]!)) {
-      for (let len = Math.min(MAX_WORDS, tokens.length - i); len >= 1 && !matched; len--) {
+      for (let len = nameReach(tokens, i); len >= 1 && !matched; len--) {
         if (!startsUpper(tokens[i + len - 1]!)) continue;
         const kind = placeKind(len === 1 ? tokens[i]! : tokens.slice(i, i + len).join(' '));
         if (kind) {
           matched = len;
-          for (let k = 0; k < len; k++) marks[i + k] = `${k === 0 ? 'B' : 'I'}-${kind}`;
+          for (let k = 0; k < len; k++) marks[i + k] = MARKS[kind][k === 0 ? 0 : 1];
         }
       }
     }

