@@ -26,9 +26,23 @@ export function templateScope(raw: RawDoc): string | null {
 
 interface ScopeCounts {
   articles: number;
-  lines: Map<string, number>;
-  /** Whether the line reads as running text, by key. */
-  paragraph: Map<string, boolean>;
+  /** Pages carrying each line, by the hash of its key: most lines are seen once, and numbers cost little to keep. */
+  lines: Map<number, number>;
+  /** The key and whether the line reads as running text, for lines seen often enough to be a template. */
+  recurring: Map<number, { key: string; paragraph: boolean }>;
+}
+
+/** A 52-bit hash of a line key (two 32-bit FNV-style lanes): collisions stay negligible over millions of lines. */
+function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0) * 0x100000 + (b >>> 12);
 }
 
 /** Per-source line counts over the plain-text pages of a run; templates are read off once every page was counted. */
@@ -41,16 +55,19 @@ export class SiteTemplates {
     const scope = templateScope(raw);
     if (!scope || raw.text === undefined || (raw.html !== undefined && raw.format === 'html')) return;
     let counts = this.scopes.get(scope);
-    if (!counts) this.scopes.set(scope, (counts = { articles: 0, lines: new Map(), paragraph: new Map() }));
+    if (!counts) this.scopes.set(scope, (counts = { articles: 0, lines: new Map(), recurring: new Map() }));
     counts.articles++;
-    const seen = new Set<string>();
+    const seen = new Set<number>();
     for (const line of normalizeText(raw.text).split('\n')) {
       const text = squashSpaces(line);
       const key = phraseKey(text);
-      if (key.length < MIN_KEY_LENGTH || seen.has(key)) continue;
-      seen.add(key);
-      counts.lines.set(key, (counts.lines.get(key) ?? 0) + 1);
-      if (!counts.paragraph.has(key)) counts.paragraph.set(key, isParagraphLike(text));
+      const hash = keyHash(key);
+      if (key.length < MIN_KEY_LENGTH || seen.has(hash)) continue;
+      seen.add(hash);
+      const n = (counts.lines.get(hash) ?? 0) + 1;
+      counts.lines.set(hash, n);
+      // Only lines recurring often enough to be a template need their key and shape kept.
+      if (n === MIN_TEMPLATE_ARTICLES) counts.recurring.set(hash, { key, paragraph: isParagraphLike(text) });
     }
   }
 
@@ -62,7 +79,10 @@ export class SiteTemplates {
     let list = this.done.get(scope);
     if (!list) {
       const paragraphFloor = Math.max(MIN_PARAGRAPH_TEMPLATE_ARTICLES, Math.ceil(counts.articles * PARAGRAPH_TEMPLATE_SHARE));
-      list = [...counts.lines].filter(([key, n]) => n >= (counts.paragraph.get(key) ? paragraphFloor : MIN_TEMPLATE_ARTICLES)).map(([key]) => key).sort();
+      list = [...counts.recurring]
+        .filter(([hash, line]) => counts.lines.get(hash)! >= (line.paragraph ? paragraphFloor : MIN_TEMPLATE_ARTICLES))
+        .map(([, line]) => line.key)
+        .sort();
       this.done.set(scope, list);
     }
     return list;
