@@ -10,15 +10,27 @@ import { canonicalId } from './canonical.js';
 let lineWords: Set<string> | null = null;
 let roadWords: Set<string> | null = null;
 
-function isLineWord(word: string): boolean {
+function lineWordSet(): Set<string> {
   lineWords ??= new Set(langLines('en', 'product-words.txt').map((w) => w.trim()));
-  return lineWords.has(word);
+  return lineWords;
+}
+
+function isLineWord(word: string): boolean {
+  return lineWordSet().has(word);
 }
 
 /** A word before a code that names a road ("Autobahn A10"), from text/lang/<code>/road-words.txt. */
 function isRoadWord(word: string): boolean {
   roadWords ??= new Set(DEEP_LANGS.flatMap((l) => langLines(l, 'road-words.txt')).map((w) => w.trim()));
   return roadWords.has(word);
+}
+
+let trigger: RegExp | null = null;
+
+/** What every product name holds somewhere (a letter next to a digit, an i-name, a line word): texts without skip the token scan. */
+function mayHoldProducts(text: string): boolean {
+  trigger ??= new RegExp(`\\p{L}\\d|\\d\\p{Lu}|(?<!\\p{L})i\\p{Lu}|\\b(?:${[...lineWordSet()].join('|')})\\b`, 'u');
+  return trigger.test(text);
 }
 
 /** A model code: letters and digits mixed, capitals only ("6X", "S9", "A2"). */
@@ -66,6 +78,7 @@ function withoutElisions(tokens: Token[]): Token[] {
 
 /** The product mentions of one field, replacing the tagger's mentions inside them; a mention crossing one wins. */
 function fieldProducts(text: string, field: EntityMention['field'], mentions: EntityMention[]): { products: EntityMention[]; replaced: EntityMention[] } {
+  if (!mayHoldProducts(text)) return { products: [], replaced: [] };
   const tokens = withoutElisions(tokenize(text));
   const products: EntityMention[] = [];
   const replaced: EntityMention[] = [];
