@@ -102,10 +102,10 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 
-  /** Statements are compiled once: the hot ones run per article. */
   /** Entity ids known to be stored, so that writing a mention rarely needs a look-up. */
   private readonly storedEntities = new Set<string>();
 
+  /** Statements are compiled once: the hot ones run per article. */
   private readonly sql: Sql = (text) => {
     let stmt = this.statements.get(text);
     if (!stmt) this.statements.set(text, (stmt = this.db.prepare(text)));
