@@ -7,6 +7,7 @@ import { DEEP_LANGS, langLines } from '../../text/langdata.js';
 import { tokenize } from '../../text/tokens.js';
 import { entityKey } from './canonical.js';
 import { placeKind } from './gazetteer.js';
+import { inReadingOrder } from './mentions.js';
 
 interface Lexicon {
   /** Words after a brand naming its group or shops, as written ("Group", "Store"). */
@@ -127,8 +128,5 @@ export function withBrandFamilies(mentions: EntityMention[], title: string, text
   }
   const added = [...digits, ...alone].filter((m) => merged.has(m));
   const swallowed = new Set(found.filter((d) => merged.has(d.form)).flatMap((d) => d.swallowed));
-  const fieldOrder = (m: EntityMention): number => (m.field === 'title' ? 0 : 1);
-  return [...mentions.filter((m) => !swallowed.has(m)), ...added]
-    .map((m) => merged.get(m) ?? m)
-    .sort((a, b) => fieldOrder(a) - fieldOrder(b) || a.start - b.start);
+  return inReadingOrder([...mentions.filter((m) => !swallowed.has(m)), ...added].map((m) => merged.get(m) ?? m));
 }

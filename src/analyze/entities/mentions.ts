@@ -151,3 +151,9 @@ export function findMentions(title: string, text: string, sentences: Span[], lan
   const titleSpans = title ? splitSentences(title, lang) : [];
   return retypeLoneNames([...fieldMentions(title, titleSpans, 'title', lang), ...fieldMentions(text, sentences, 'text', lang)]);
 }
+
+/** Mentions in reading order: the title's first, then the body's, each by position. */
+export function inReadingOrder(mentions: EntityMention[]): EntityMention[] {
+  const field = (m: EntityMention): number => (m.field === 'title' ? 0 : 1);
+  return mentions.sort((a, b) => field(a) - field(b) || a.start - b.start);
+}

@@ -6,6 +6,7 @@ import type { EntityMention } from '../../model.js';
 import { DEEP_LANGS, langLines } from '../../text/langdata.js';
 import { tokenize, type Token } from '../../text/tokens.js';
 import { canonicalId } from './canonical.js';
+import { inReadingOrder } from './mentions.js';
 
 let lineWords: Set<string> | null = null;
 let roadWords: Set<string> | null = null;
@@ -100,6 +101,5 @@ export function withProducts(mentions: EntityMention[], title: string, text: str
   const products = found.flatMap((f) => f.products);
   if (!products.length) return mentions;
   const replaced = new Set(found.flatMap((f) => f.replaced));
-  const fieldOrder = (m: EntityMention): number => (m.field === 'title' ? 0 : 1);
-  return [...mentions.filter((m) => !replaced.has(m)), ...products].sort((a, b) => fieldOrder(a) - fieldOrder(b) || a.start - b.start);
+  return inReadingOrder([...mentions.filter((m) => !replaced.has(m)), ...products]);
 }
