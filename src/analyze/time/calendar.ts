@@ -26,10 +26,6 @@ function fromDate(t: Date): Anchor & { m: number; d: number } {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 }
 
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
 /** The day `n` days after a full date. */
 export function addDays(a: Required<Anchor>, n: number): Required<Anchor> {
   return fromDate(new Date(utc(a.y, a.m, a.d).getTime() + n * DAY_MS)) as Required<Anchor>;
