@@ -107,24 +107,23 @@ export function withBrandFamilies(mentions: EntityMention[], title: string, text
   const keys = new Set(forms.map((f) => brandKey(f.brand)));
   const alone = fields.flatMap((f) => bareBrands(f.text, f.field, f.starts, keys, [...mentions, ...digits]));
   const own = mentions.filter((m) => m.type === 'ORG' && keys.has(brandKey(withoutPossessive(m.text))));
+  // Family forms first: a mention that is both keeps the evidence of its form.
+  const members = [
+    ...forms.map(({ mention, brand, part }) => ({ mention, key: brandKey(brand), family: { brand, part } })),
+    ...[...alone, ...own].map((mention) => ({ mention, key: brandKey(withoutPossessive(mention.text)), family: null })),
+  ];
   const surfaces = new Map<string, Set<string>>();
-  for (const { mention, brand } of [...forms, ...[...alone, ...own].map((mention) => ({ mention, brand: withoutPossessive(mention.text) }))]) {
-    const key = brandKey(brand);
-    surfaces.set(key, (surfaces.get(key) ?? new Set()).add(withoutPossessive(mention.text)));
-  }
+  for (const { mention, key } of members) surfaces.set(key, (surfaces.get(key) ?? new Set()).add(withoutPossessive(mention.text)));
   const attested = (key: string): boolean => surfaces.get(key)!.size >= 2 || [...surfaces.get(key)!].some((s) => /^\d/.test(s));
-  const example = (key: string): string => forms.find((f) => brandKey(f.brand) === key)!.mention.text;
+  const example = (key: string): string => members.find((m) => m.family && m.key === key)!.mention.text;
   const merged = new Map<EntityMention, EntityMention>();
-  for (const { mention, brand, part } of forms) {
-    const key = brandKey(brand);
-    if (!attested(key) || mention.id === `ORG:${key}`) continue;
-    merged.set(mention, { ...mention, id: `ORG:${key}`, evidence: `brand family of "${brand}": "${withoutPossessive(mention.text)}" names the brand with its ${part}` });
-  }
-  for (const mention of [...alone, ...own]) {
-    const key = brandKey(withoutPossessive(mention.text));
-    if (!attested(key) || merged.has(mention)) continue;
+  for (const { mention, key, family } of members) {
     const id = `ORG:${key}`;
-    if (mention.id !== id) merged.set(mention, { ...mention, id, evidence: `the brand of "${example(key)}", named alone in the same article` });
+    if (!attested(key) || mention.id === id || merged.has(mention)) continue;
+    const evidence = family
+      ? `brand family of "${family.brand}": "${withoutPossessive(mention.text)}" names the brand with its ${family.part}`
+      : `the brand of "${example(key)}", named alone in the same article`;
+    merged.set(mention, { ...mention, id, evidence });
   }
   const added = [...digits, ...alone].filter((m) => merged.has(m));
   const swallowed = new Set(found.filter((d) => merged.has(d.form)).flatMap((d) => d.swallowed));
