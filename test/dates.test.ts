@@ -163,3 +163,34 @@ test('a wiki revision view is dated by its revision, the article itself by its c
   assert.equal(pagePublicationDate(html, 'https://wiki.example.org/index.php?title=Some_Actor&oldid=1200', { today })?.date, '2019-11-20');
   assert.equal(pagePublicationDate(html, 'https://wiki.example.org/wiki/Some_Actor', { today })?.date, '2006-02-01');
 });
+
+test('a post marked with a Unix time is dated by that instant, not by a zone-less clock in its tooltip', () => {
+  const today = '2026-01-01';
+  const post = (attrs: string): string => page('', `<h1>Agency post</h1><a class="post-timestamp" title="11:25 PM - 10 Jul 2020"><span class="_timestamp" ${attrs}>Jul 10</span></a><p>${LEAD}</p>`);
+  assert.deepEqual(pagePublicationDate(post('data-time="1594448702"'), null, { today }), { date: '2020-07-11', source: 'time-element' });
+  assert.deepEqual(pagePublicationDate(post('data-time-ms="1594448702000"'), null, { today }), { date: '2020-07-11', source: 'time-element' });
+  assert.equal(pagePublicationDate(post('data-time="15944"'), null, { today })?.date, '2020-07-10', 'too few digits for a Unix time: the tooltip stands');
+});
+
+test('build stamps in the addresses a page loads are not its date', () => {
+  const today = '2026-01-01';
+  const assets = '<link rel="stylesheet" href="//cdn.example.org/assets/global_20200420T1718/site.css"><script src="/build_20200420/app.js"></script>';
+  assert.equal(pagePublicationDate(page(assets, `<p>${LEAD}</p>`), null, { today }), null);
+  const inScript = `${assets}<script>var story = {"shown": "2019-11-05"};</script>`;
+  assert.equal(pagePublicationDate(page(inScript, `<p>${LEAD}</p>`), null, { today })?.date, '2019-11-05', 'a date a script prints is still the last resort');
+});
+
+test('a page whose body is not in its markup keeps the standfirst its summary repeats, with a warning', () => {
+  const standfirst = `${LEAD} ${SECOND}`;
+  const html = `<html><head><title>Budget approved</title><meta name="description" content="${standfirst.slice(0, 150)}"></head><body>`
+    + `<header class="story-header"><h1>Budget approved</h1><p>${standfirst}</p></header><div id="live-updates"></div>`
+    + `<aside class="comments"><p>Choose one of the topics below to open a discussion group. ${SECOND}</p><p>As the founder of a new group you moderate it; the editors may step in at any time. ${LEAD}</p></aside>`
+    + '<footer><p>All rights reserved. Example Media 2020.</p></footer></body></html>';
+  const doc = extract({ origin: 'live.html', html, format: 'html', meta: {}, warnings: [] });
+  assert.ok(!isReject(doc), 'kept as an article');
+  assert.equal(doc.text, standfirst);
+  assert.ok(doc.blocks.some((b) => b.kept && b.reason.startsWith('standfirst')));
+  assert.ok(doc.warnings.some((w) => w.includes('standfirst')));
+  const unrelated = html.replace(/content="[^"]*"/, `content="${SECOND}"`);
+  assert.ok(isReject(extract({ origin: 'live.html', html: unrelated, format: 'html', meta: {}, warnings: [] })), 'a summary that is not on the page keeps nothing');
+});

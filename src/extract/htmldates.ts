@@ -48,6 +48,19 @@ interface Signals {
   lang: string | null;
 }
 
+// Attributes that hold a Unix time (seconds or milliseconds): an exact instant, as social and forum pages mark posts.
+const EPOCH_ATTRS = ['data-time-ms', 'data-time', 'data-utime', 'data-timestamp'];
+const EPOCH = /^\d{10}(?:\d{3})?$/;
+
+/** An element's Unix-time attribute as an ISO instant in UTC, if it has one. */
+function epochStamp(attrs: Record<string, string>): string | undefined {
+  for (const name of EPOCH_ATTRS) {
+    const value = attrs[name]?.trim();
+    if (value && EPOCH.test(value)) return new Date(Number(value) * (value.length === 10 ? 1000 : 1)).toISOString();
+  }
+  return undefined;
+}
+
 function attrDate(attrs: Record<string, string>): string | undefined {
   return attrs.datetime ?? attrs.content ?? attrs['data-datetime'] ?? attrs['data-timestamp'] ?? attrs.title;
 }
@@ -76,6 +89,10 @@ function collectSignals(html: string): Signals {
         const updated = UPDATE_MARK.test(cls) || itemprop === 'datemodified';
         if (!updated && value && (itemprop === 'datepublished' || itemprop === 'datecreated' || 'pubdate' in attrs || (name === 'time' && PUBLISH_MARK.test(cls)))) s.marked.push(value);
         else if (name === 'time' && value && !updated) s.times.push(value);
+        else if (!updated && !skip) {
+          const epoch = epochStamp(attrs);
+          if (epoch) s.times.push(epoch);
+        }
         const container = !skip && !updated && name !== 'meta' && !NOT_ARTICLE_MARK.test(cls) && (itemprop === 'datepublished' || DATE_CONTAINER.test(cls));
         if (container && value && name !== 'time') s.containers.push(value);
         open.push({ tag: name, text: '', container });
@@ -209,6 +226,14 @@ function dateBelowHeadline(html: string, order: DayOrder, latest: string): strin
   return null;
 }
 
+// Where a page links or loads from: dated paths there are other pages and build stamps ("assets/global_20200420T1718/").
+const LINK_TARGET = /\s(?:src|href|srcset|data-src|action)\s*=\s*(?:"[^"]*"|'[^']*')/gi;
+
+/** The page's markup without the addresses it links to or loads. */
+function withoutLinkTargets(html: string): string {
+  return html.replace(LINK_TARGET, ' ');
+}
+
 /** The date the visible text names most often; on a tie the earliest, as a header's "today" is later than the article. */
 function dominantTextDate(text: string, order: DayOrder, latest: string): string | null {
   const counts = new Map<string, number>();
@@ -320,7 +345,7 @@ export function pagePublicationDate(html: string, url: string | null, opts: Date
     dateOf('meta', () => imageDate(s.meta, order, today)),
     dateOf('text', () => dominantTextDate(s.text, order, today)),
     // Last resort: dates written into the page's scripts and attributes (a date printed by a script, a cache stamp).
-    dateOf('text', () => dominantTextDate(html, order, today)),
+    dateOf('text', () => dominantTextDate(withoutLinkTargets(html), order, today)),
   ];
   for (const step of steps) {
     const found = step();

@@ -62,6 +62,26 @@ function asHeading(block: Block, tag: string): Block {
   return block.kept && block.kind === 'body' && /^h[1-6]$/.test(tag) ? { ...block, kind: 'heading', reason: 'heading' } : block;
 }
 
+const STANDFIRST_REASON = 'standfirst: the page shows no article body';
+const MIN_STANDFIRST = 80;
+const SUMMARY_PREFIX = 50;
+
+/** Text compared loosely: case, spacing and quote styles aside. */
+function loose(text: string): string {
+  return squashSpaces(text).toLowerCase().replace(/[“”«»„"']/g, '');
+}
+
+/**
+ * A page whose body is not in the markup (a live blog filled by script, a video page) still shows its headline and
+ * standfirst; the block the publisher's own summary (meta description) repeats is kept as the article's text.
+ */
+function keepStandfirst(blocks: Block[], summary: string | undefined): Block[] {
+  if (!summary || blocks.some((b) => b.kept && b.kind !== 'title')) return blocks;
+  const head = loose(summary).slice(0, SUMMARY_PREFIX);
+  const lead = blocks.find((b) => b.text.length >= MIN_STANDFIRST && head.length === SUMMARY_PREFIX && loose(b.text).startsWith(head));
+  return lead ? blocks.map((b) => (b === lead ? { ...b, kept: true, kind: 'body', reason: STANDFIRST_REASON } : b)) : blocks;
+}
+
 function fromHtml(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'warnings'> {
   const main = mainContent(raw.html ?? '');
   const meta = main.page.meta;
@@ -69,12 +89,13 @@ function fromHtml(raw: RawDoc): Omit<Document, 'origin' | 'format' | 'meta' | 'w
   const classified = classifyBlocks(inMain, { titleHint: raw.title ?? meta.meta.get('og:title') ?? meta.h1, detectTitle: false, structured: true });
   // Page order: main-content blocks carry their classification; the rest are dropped as outside the article.
   let next = 0;
-  const blocks: Block[] = main.blocks.map((b, index) => {
+  const paged: Block[] = main.blocks.map((b, index) => {
     const block: Block = b.inMain
       ? { ...asHeading(classified[next++]!, b.block.tag), index }
       : { index, text: b.block.text, kept: false, kind: 'noise', reason: b.reason ?? 'outside main content' };
     return block;
   });
+  const blocks = keepStandfirst(paged, meta.meta.get('description') ?? meta.meta.get('og:description'));
   const siteName = htmlSiteName(meta);
   const url = raw.url ?? meta.canonical ?? meta.meta.get('og:url') ?? null;
   const rawTitle = raw.title ?? meta.meta.get('og:title') ?? meta.title ?? meta.h1;
@@ -133,6 +154,7 @@ export function extract(input: RawDoc): Document | Reject {
     const reason = core.blocks.length === 0 ? 'no text in document' : 'no article text left after removing boilerplate';
     return { origin: raw.origin, reason };
   }
+  if (core.blocks.some((b) => b.reason === STANDFIRST_REASON)) warnings.push('no article body in the page: its standfirst is kept as the text');
   return { ...core, origin: raw.origin, format: raw.format, meta: raw.meta, warnings };
 }
 
