@@ -4,27 +4,10 @@ import { splitSentences } from '../../text/sentences.js';
 import { canonicalId, isOrgSuffix } from './canonical.js';
 import { bioSpans, type EntitySpan } from './conll.js';
 import { isFirstName, placeKind } from './gazetteer.js';
+import { nerTokens } from './nertokens.js';
 import { roleWords } from './roles.js';
 import { tagTokens } from './tagger.js';
 import { stopwords } from '../../text/lexicon.js';
-
-interface TextToken {
-  text: string;
-  start: number;
-  end: number;
-}
-
-// Initialisms with dots ("U.S.", "A.S."), elided articles ("l'", "dell'"), words (inner hyphens, dots, ampersands),
-// a possessive "'s" on its own, any other single character.
-const TOKEN = /(?:\p{Lu}\.){2,}|\p{Ll}{1,5}['’](?=\p{L})(?![st]\b)|[\p{L}\p{N}]+(?:[-.&][\p{L}\p{N}]+)*(?:['’](?![sS]\b)[\p{L}\p{N}]+)*|['’][sS]\b|\S/gu;
-
-export function nerTokens(text: string, offset = 0): TextToken[] {
-  const out: TextToken[] = [];
-  // An exec loop over the one global regex: matchAll clones the regex and iterates slowly, per sentence.
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
-  return out;
-}
 
 const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOCATION' };
 
@@ -120,12 +103,11 @@ function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySp
 function fieldMentions(text: string, sentences: Span[], field: 'title' | 'text', lang: string): EntityMention[] {
   const out: EntityMention[] = [];
   for (const s of sentences) {
-    const tokens = nerTokens(text.slice(s.start, s.end), s.start);
-    if (!tokens.length) continue;
-    const words = tokens.map((t) => t.text);
+    const { words, starts, ends } = nerTokens(text, s.start, s.end);
+    if (!words.length) continue;
     for (const span of fixSpans(words, bioSpans(tagTokens(words)), lang)) {
-      const start = tokens[span.start]!.start;
-      const end = tokens[span.end - 1]!.end;
+      const start = starts[span.start]!;
+      const end = ends[span.end - 1]!;
       const surface = text.slice(start, end);
       const type = mentionType(span.type, surface);
       out.push({ text: surface, type, field, start, end, id: canonicalId(surface, type) });
