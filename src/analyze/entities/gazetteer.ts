@@ -99,7 +99,7 @@ export function wordClasses(lower: string): number {
 }
 
 /** Whether a token starts with an upper-case letter (ASCII tested without a regex: most tokens). */
-function startsUpper(t: string): boolean {
+export function startsUpper(t: string): boolean {
   const c = t.charCodeAt(0);
   return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
 }

@@ -2,11 +2,11 @@
 import type { EntityMention, EntityType, Span } from '../../model.js';
 import { splitSentences } from '../../text/sentences.js';
 import { canonicalId, isOrgSuffix } from './canonical.js';
-import { bioSpans, type EntitySpan } from './conll.js';
-import { isFirstName, placeKind } from './gazetteer.js';
+import type { EntitySpan } from './conll.js';
+import { isFirstName, placeKind, startsUpper } from './gazetteer.js';
 import { nerTokens } from './nertokens.js';
 import { roleWords } from './roles.js';
-import { tagTokens } from './tagger.js';
+import { tagSpans } from './tagger.js';
 import { stopwords } from '../../text/lexicon.js';
 
 const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOCATION' };
@@ -36,7 +36,8 @@ function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) =
   const runs: EntitySpan[] = [];
   let start = -1;
   for (let i = 1; i <= tokens.length; i++) {
-    const inName = i < tokens.length && !covered[i] && /^\p{Lu}/u.test(tokens[i]!) && /\p{L}/u.test(tokens[i]!) && !skip(tokens[i]!);
+    // A word opening with a capital holds a letter: one test serves for both.
+    const inName = i < tokens.length && !covered[i] && startsUpper(tokens[i]!) && !skip(tokens[i]!);
     if (inName && start < 0) start = i;
     if (!inName && start >= 0) {
       if (i - start >= 2) runs.push({ type: placeKind(tokens.slice(start, i).join(' ')) ? 'LOC' : 'ORG', start, end: i });
@@ -105,7 +106,7 @@ function fieldMentions(text: string, sentences: Span[], field: 'title' | 'text',
   for (const s of sentences) {
     const { words, starts, ends } = nerTokens(text, s.start, s.end);
     if (!words.length) continue;
-    for (const span of fixSpans(words, bioSpans(tagTokens(words)), lang)) {
+    for (const span of fixSpans(words, tagSpans(words), lang)) {
       const start = starts[span.start]!;
       const end = ends[span.end - 1]!;
       const surface = text.slice(start, end);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
+import type { EntitySpan } from './conll.js';
 import { WORD_CLASSES, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
@@ -340,8 +341,11 @@ interface SmallSums {
 }
 
 const smallSums = new WeakMap<Weights, SmallSums>();
+/** The last weights asked for and their sums: one model decodes thousands of tokens in a row. */
+let lastSums: { weights: Weights; sums: SmallSums } | null = null;
 
 function smallDomainSums(weights: Weights): SmallSums {
+  if (lastSums?.weights === weights) return lastSums.sums;
   let sums = smallSums.get(weights);
   if (!sums) {
     sums = { tags: new Float32Array(TAG_CODES * TAG_CODES * TAG_COUNT), places: new Float32Array(PLACE_CODES ** 3 * TAG_COUNT) };
@@ -352,6 +356,7 @@ function smallDomainSums(weights: Weights): SmallSums {
     }
     smallSums.set(weights, sums);
   }
+  lastSums = { weights, sums };
   return sums;
 }
 
@@ -639,4 +644,25 @@ export function shippedWeights(): Weights {
 /** BIO tags of a tokenised sentence with the shipped model. */
 export function tagTokens(tokens: string[]): string[] {
   return Array.from(decodeIndices(shippedWeights(), sentenceContext(tokens)), (t) => TAGS[t]!);
+}
+
+/** Entity type of each tag index (O has none). */
+const TAG_TYPES = TAGS.map((tag) => (tag === 'O' ? '' : tag.slice(2)));
+
+/**
+ * The entity spans the shipped model finds in a tokenised sentence: bioSpans(tagTokens(tokens)) read straight off the
+ * tag indices (an I-X continues only an X span; the decoder emits no other, but the rule is kept as bioSpans has it).
+ */
+export function tagSpans(tokens: string[]): EntitySpan[] {
+  const tags = decodeIndices(shippedWeights(), sentenceContext(tokens));
+  const spans: EntitySpan[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (!t) continue;
+    const inside = t % 2 === 0;
+    const last = spans[spans.length - 1];
+    if (inside && last && last.end === i && last.type === TAG_TYPES[t]) last.end = i + 1;
+    else spans.push({ type: TAG_TYPES[t]!, start: i, end: i + 1 });
+  }
+  return spans;
 }
