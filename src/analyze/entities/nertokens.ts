@@ -10,21 +10,16 @@ export interface NerTokens {
 }
 
 /** Character classes, as bits: Unicode upper- and lower-case letters, any letter, any number, white space. */
-const UPPER = 1;
-const LOWER = 2;
-const LETTER = 4;
-const NUMBER = 8;
-const SPACE = 16;
-const KNOWN = 128;
+const enum C { Upper = 1, Lower = 2, Letter = 4, Number = 8, Space = 16, Known = 128 }
 
 function computeClass(cp: number): number {
   const ch = String.fromCodePoint(cp);
-  let c = KNOWN;
-  if (/\p{Lu}/u.test(ch)) c |= UPPER;
-  if (/\p{Ll}/u.test(ch)) c |= LOWER;
-  if (/\p{L}/u.test(ch)) c |= LETTER;
-  if (/\p{N}/u.test(ch)) c |= NUMBER;
-  if (/\s/u.test(ch)) c |= SPACE;
+  let c: number = C.Known;
+  if (/\p{Lu}/u.test(ch)) c |= C.Upper;
+  if (/\p{Ll}/u.test(ch)) c |= C.Lower;
+  if (/\p{L}/u.test(ch)) c |= C.Letter;
+  if (/\p{N}/u.test(ch)) c |= C.Number;
+  if (/\s/u.test(ch)) c |= C.Space;
   return c;
 }
 
@@ -95,7 +90,7 @@ class Scanner {
   /** Two or more upper-case letters each followed by a dot ("U.S."), or -1. */
   initialism(p: number): number {
     let pairs = 0;
-    while (this.classAt(p) & UPPER) {
+    while (this.classAt(p) & C.Upper) {
       const dot = this.next(p);
       if (dot >= this.to || this.text.charCodeAt(dot) !== 0x2e) break;
       pairs++;
@@ -109,13 +104,13 @@ class Scanner {
     let end = p;
     let letters = 0;
     // Six letters already fail: a longer run is no elided article.
-    while (letters < 6 && (this.classAt(end) & LOWER) !== 0) {
+    while (letters < 6 && (this.classAt(end) & C.Lower) !== 0) {
       end = this.next(end);
       letters++;
     }
     if (letters < 1 || letters > 5 || end >= this.to || !isApostrophe(this.text.charCodeAt(end))) return -1;
     const after = end + 1;
-    if (!(this.classAt(after) & LETTER)) return -1;
+    if (!(this.classAt(after) & C.Letter)) return -1;
     const c = this.text.charCodeAt(after);
     if ((c === 115 || c === 116) && this.boundaryAt(after + 1)) return -1;
     return after;
@@ -123,7 +118,7 @@ class Scanner {
 
   /** Letters and digits, joined by inner hyphens, dots and ampersands, then by apostrophes not of a possessive, or -1. */
   word(p: number): number {
-    const LN = LETTER | NUMBER;
+    const LN = C.Letter | C.Number;
     let end = this.runEnd(p, LN);
     if (end === p) return -1;
     for (;;) {
@@ -147,7 +142,7 @@ export function nerTokens(text: string, from = 0, to = text.length): NerTokens {
   const out: NerTokens = { words: [], starts: [], ends: [] };
   const s = new Scanner(text, to);
   for (let p = from; p < to; ) {
-    if (s.classAt(p) & SPACE) {
+    if (s.classAt(p) & C.Space) {
       p = s.next(p);
       continue;
     }
