@@ -52,12 +52,11 @@ function joinSuffixes(tokens: string[], spans: EntitySpan[]): EntitySpan[] {
   const out: EntitySpan[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    const onlySuffixes = tokens.slice(span.start, span.end).every(isOrgSuffix);
-    if (last && last.end === span.start && onlySuffixes) out[out.length - 1] = { type: 'ORG', start: last.start, end: span.end };
+    if (last && last.end === span.start && tokens.slice(span.start, span.end).every(isOrgSuffix)) out[out.length - 1] = { type: 'ORG', start: last.start, end: span.end };
     else out.push({ ...span });
   }
   for (const span of out) {
-    while (span.end < tokens.length && /^\p{Lu}/u.test(tokens[span.end]!) && isOrgSuffix(tokens[span.end]!) && !out.some((o) => o.start === span.end)) {
+    while (span.end < tokens.length && startsUpper(tokens[span.end]!) && isOrgSuffix(tokens[span.end]!) && !out.some((o) => o.start === span.end)) {
       span.end++;
       span.type = 'ORG';
     }
@@ -76,7 +75,10 @@ function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySp
   const titles = roleWords();
   const stops = stopwords(lang);
   // Initialisms are names even when a stop-word list carries them ("CK").
-  const common = (t: string): boolean => (!/^\p{Lu}{2,}$/u.test(t) && stops.has(t.toLowerCase())) || titles.has(t.toLowerCase());
+  const common = (t: string): boolean => {
+    const lower = t.toLowerCase();
+    return titles.has(lower) || (stops.has(lower) && !/^\p{Lu}{2,}$/u.test(t));
+  };
   const out: EntitySpan[] = [];
   for (const original of joinSuffixes(tokens, spans)) {
     const parts = original.type === 'PER' ? splitAtTitle(tokens, original, titles) : null;
