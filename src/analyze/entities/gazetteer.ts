@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEEP_LANGS, langLines } from '../../text/langdata.js';
 import { placeId, placeKey, placeNameKeys } from '../../text/places.js';
+import { isUpperCase } from './nertokens.js';
 
 export const GAZETTEER_FILE = fileURLToPath(new URL('./gazetteer.json', import.meta.url));
 
@@ -123,10 +124,10 @@ export function wordClasses(lower: string): number {
   return classes.get(lower) ?? 0;
 }
 
-/** Whether a token starts with an upper-case letter (ASCII tested without a regex: most tokens). */
+/** Whether a token starts with an upper-case letter (tested without a regex). */
 export function startsUpper(t: string): boolean {
   const c = t.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+  return c < 128 ? c >= 65 && c <= 90 : t.length > 0 && isUpperCase(t.codePointAt(0)!);
 }
 
 /** Short lower-case words that join the words of a place name ("Bosnia and Herzegovina", "Stati Uniti d'America"). */

@@ -33,6 +33,11 @@ function classOf(cp: number): number {
   return c;
 }
 
+/** Whether a code point (or a lone UTF-16 unit) is an upper-case letter, from the cached classes: no regex per character. */
+export function isUpperCase(cp: number): boolean {
+  return (classOf(cp) & C.Upper) !== 0;
+}
+
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 const isApostrophe = (c: number): boolean => c === APOSTROPHE || c === RIGHT_QUOTE;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
 import type { EntitySpan } from './conll.js';
+import { isUpperCase } from './nertokens.js';
 import { WORD_CLASSES, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
@@ -150,7 +151,7 @@ function hasCapital(word: string): boolean {
   for (let k = 0; k < word.length; k++) {
     const c = word.charCodeAt(k);
     if (c >= 65 && c <= 90) return true;
-    if (c > 127 && /\p{Lu}/u.test(word[k]!)) return true;
+    if (c > 127 && isUpperCase(c)) return true;
   }
   return false;
 }
