@@ -6,7 +6,7 @@ import { resolveShortForms, sameNameVariant } from '../src/analyze/entities/alia
 import { canonicalId, orgKey } from '../src/analyze/entities/canonical.js';
 import { bioSpans } from '../src/analyze/entities/conll.js';
 import { extractEntities } from '../src/analyze/entities/index.js';
-import { nerTokens } from '../src/analyze/entities/mentions.js';
+import { nerTokens } from '../src/analyze/entities/nertokens.js';
 import { wordClasses, wordCues } from '../src/analyze/entities/gazetteer.js';
 import { TAG_COUNT, packModel, tagTokens, unpackModel } from '../src/analyze/entities/tagger.js';
 import type { EntityMention } from '../src/model.js';
@@ -23,7 +23,7 @@ test('bioSpans: I-X after O or another type starts an entity', () => {
 });
 
 test('tokens keep initialisms whole and split possessives and elided articles', () => {
-  assert.deepEqual(nerTokens("Xiaomi's deal in the U.S. and dell'Italia").map((t) => t.text), ['Xiaomi', "'s", 'deal', 'in', 'the', 'U.S.', 'and', "dell'", 'Italia']);
+  assert.deepEqual(nerTokens("Xiaomi's deal in the U.S. and dell'Italia").words, ['Xiaomi', "'s", 'deal', 'in', 'the', 'U.S.', 'and', "dell'", 'Italia']);
 });
 
 test('the tagger finds people, organisations and places in each language', () => {

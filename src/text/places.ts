@@ -60,6 +60,12 @@ export function longestPlaceName(): number {
   return longest;
 }
 
+/** The keys of every country name and variant. */
+export function placeNameKeys(): IterableIterator<string> {
+  gazetteer ??= build();
+  return gazetteer.keys();
+}
+
 /** The English name of a country code ("GB" → "United Kingdom"), or null. */
 export function countryName(code: string): string | null {
   gazetteer ??= build();

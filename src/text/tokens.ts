@@ -11,9 +11,9 @@ const WORD = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+|,\d+)*/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    out.push({ text: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-  }
+  // An exec loop over the one global regex: matchAll clones the regex for every text.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
 

@@ -6,7 +6,7 @@ import type { EntityMention, Span } from '../../model.js';
 import { DEEP_LANGS, langLines } from '../../text/langdata.js';
 import { tokenize } from '../../text/tokens.js';
 import { entityKey } from './canonical.js';
-import { placeKind } from './gazetteer.js';
+import { placeKind, startsUpper } from './gazetteer.js';
 import { inReadingOrder } from './mentions.js';
 
 interface Lexicon {
@@ -80,7 +80,7 @@ function bareBrands(text: string, field: EntityMention['field'], starts: Set<num
   const out: EntityMention[] = [];
   for (const t of tokenize(text)) {
     // A sentence's first word is capitalised whatever it means ("Three people died").
-    if (starts.has(t.start) || !/^\p{Lu}/u.test(t.text) || !keys.has(brandKey(t.text))) continue;
+    if (starts.has(t.start) || !startsUpper(t.text) || !keys.has(brandKey(t.text))) continue;
     const bare: EntityMention = { id: '', text: t.text, type: 'ORG', field, start: t.start, end: t.end };
     if (!taken.some((m) => overlaps(m, bare))) out.push(bare);
   }

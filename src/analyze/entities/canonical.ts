@@ -45,15 +45,21 @@ export function orgKey(name: string): string {
   return key;
 }
 
-let ids = new Map<string, string>();
+/** Canonical ids remembered per type and surface (a map per type: no key string is built per mention). */
+let ids = new Map<EntityType, Map<string, string>>();
+let remembered = 0;
 
 /** The canonical id of a mention of the given type, remembered: names recur across articles; the bound keeps memory flat. */
 export function canonicalId(surface: string, type: EntityType): string {
-  const key = `${type}\u0000${surface}`;
-  let id = ids.get(key);
+  let ofType = ids.get(type);
+  if (!ofType) ids.set(type, (ofType = new Map()));
+  let id = ofType.get(surface);
   if (id === undefined) {
-    if (ids.size > 100_000) ids = new Map();
-    ids.set(key, (id = computeCanonicalId(surface, type)));
+    if (++remembered > 100_000) {
+      ids = new Map([[type, (ofType = new Map())]]);
+      remembered = 1;
+    }
+    ofType.set(surface, (id = computeCanonicalId(surface, type)));
   }
   return id;
 }

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEEP_LANGS, langLines } from '../../text/langdata.js';
-import { placeId, placeKey } from '../../text/places.js';
+import { placeId, placeKey, placeNameKeys } from '../../text/places.js';
+import { isUpperCase } from './nertokens.js';
 
 export const GAZETTEER_FILE = fileURLToPath(new URL('./gazetteer.json', import.meta.url));
 
@@ -36,20 +37,45 @@ const MAX_WORDS = 4;
 
 type PlaceKind = 'country' | 'city' | null;
 
-const kinds = new Map<string, PlaceKind>();
+/** A name's place code, as bits: a country, a city, and whether its key opens a longer place name. */
+const COUNTRY = 1;
+const CITY = 2;
+const OPENS = 4;
+
+let openers: Set<string> | null = null;
+
+/** The leading words of every place name of two or more words, as keys ("bosnia", "bosnia and", "u s"). */
+function openerKeys(lists: Lists): Set<string> {
+  if (!openers) {
+    openers = new Set();
+    for (const keys of [placeNameKeys(), lists.cities.values()]) {
+      for (const key of keys) for (let j = key.indexOf(' '); j > 0; j = key.indexOf(' ', j + 1)) openers.add(key.slice(0, j));
+    }
+  }
+  return openers;
+}
+
+const codes = new Map<string, number>();
+
+function placeCode(name: string): number {
+  let code = codes.get(name);
+  if (code === undefined) {
+    lists ??= load();
+    // Names recur across articles; the bound keeps a long run's memory flat.
+    if (codes.size > 100_000) codes.clear();
+    const id = placeId(name);
+    const key = placeKey(name);
+    code = id ? (id.startsWith('city:') ? CITY : COUNTRY) : lists.cities.has(key) ? CITY : 0;
+    if (openerKeys(lists).has(key)) code |= OPENS;
+    codes.set(name, code);
+  }
+  return code;
+}
 
 /** What kind of place a name is: 'country' (or a known variant), 'city', or null. */
 export function placeKind(name: string): PlaceKind {
-  let kind = kinds.get(name);
-  if (kind === undefined) {
-    lists ??= load();
-    // Names recur across articles; the bound keeps a long run's memory flat.
-    if (kinds.size > 100_000) kinds.clear();
-    const id = placeId(name);
-    kind = id ? (id.startsWith('city:') ? 'city' : 'country') : lists.cities.has(placeKey(name)) ? 'city' : null;
-    kinds.set(name, kind);
-  }
-  return kind;
+  const code = placeCode(name);
+  return code & COUNTRY ? 'country' : code & CITY ? 'city' : null;
 }
 
 export function isFirstName(word: string): boolean {
@@ -98,10 +124,10 @@ export function wordClasses(lower: string): number {
   return classes.get(lower) ?? 0;
 }
 
-/** Whether a token starts with an upper-case letter (ASCII tested without a regex: most tokens). */
-function startsUpper(t: string): boolean {
+/** Whether a token starts with an upper-case letter (tested without a regex). */
+export function startsUpper(t: string): boolean {
   const c = t.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+  return c < 128 ? c >= 65 && c <= 90 : t.length > 0 && isUpperCase(t.codePointAt(0)!);
 }
 
 /** Short lower-case words that join the words of a place name ("Bosnia and Herzegovina", "Stati Uniti d'America"). */
@@ -123,7 +149,9 @@ export function placeMarks(tokens: string[]): Uint8Array {
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
     if (startsUpper(tokens[i]!)) {
-      for (let len = nameReach(tokens, i); len >= 1 && !matched; len--) {
+      const reach = nameReach(tokens, i);
+      // The key of tokens i.. joined opens with the key of token i and a space: a token opening no longer name needs no join.
+      for (let len = reach > 1 && placeCode(tokens[i]!) & OPENS ? reach : 1; len >= 1 && !matched; len--) {
         if (!startsUpper(tokens[i + len - 1]!)) continue;
         const kind = placeKind(len === 1 ? tokens[i]! : tokens.slice(i, i + len).join(' '));
         if (kind) {

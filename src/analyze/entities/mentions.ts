@@ -2,29 +2,12 @@
 import type { EntityMention, EntityType, Span } from '../../model.js';
 import { splitSentences } from '../../text/sentences.js';
 import { canonicalId, isOrgSuffix } from './canonical.js';
-import { bioSpans, type EntitySpan } from './conll.js';
-import { isFirstName, placeKind } from './gazetteer.js';
+import type { EntitySpan } from './conll.js';
+import { isFirstName, placeKind, startsUpper } from './gazetteer.js';
+import { nerTokens } from './nertokens.js';
 import { roleWords } from './roles.js';
-import { tagTokens } from './tagger.js';
+import { tagSpans } from './tagger.js';
 import { stopwords } from '../../text/lexicon.js';
-
-interface TextToken {
-  text: string;
-  start: number;
-  end: number;
-}
-
-// Initialisms with dots ("U.S.", "A.S."), elided articles ("l'", "dell'"), words (inner hyphens, dots, ampersands),
-// a possessive "'s" on its own, any other single character.
-const TOKEN = /(?:\p{Lu}\.){2,}|\p{Ll}{1,5}['’](?=\p{L})(?![st]\b)|[\p{L}\p{N}]+(?:[-.&][\p{L}\p{N}]+)*(?:['’](?![sS]\b)[\p{L}\p{N}]+)*|['’][sS]\b|\S/gu;
-
-export function nerTokens(text: string, offset = 0): TextToken[] {
-  const out: TextToken[] = [];
-  // An exec loop over the one global regex: matchAll clones the regex and iterates slowly, per sentence.
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
-  return out;
-}
 
 const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOCATION' };
 
@@ -53,7 +36,8 @@ function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) =
   const runs: EntitySpan[] = [];
   let start = -1;
   for (let i = 1; i <= tokens.length; i++) {
-    const inName = i < tokens.length && !covered[i] && /^\p{Lu}/u.test(tokens[i]!) && /\p{L}/u.test(tokens[i]!) && !skip(tokens[i]!);
+    // A word opening with a capital holds a letter: one test serves for both.
+    const inName = i < tokens.length && !covered[i] && startsUpper(tokens[i]!) && !skip(tokens[i]!);
     if (inName && start < 0) start = i;
     if (!inName && start >= 0) {
       if (i - start >= 2) runs.push({ type: placeKind(tokens.slice(start, i).join(' ')) ? 'LOC' : 'ORG', start, end: i });
@@ -68,12 +52,11 @@ function joinSuffixes(tokens: string[], spans: EntitySpan[]): EntitySpan[] {
   const out: EntitySpan[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
-    const onlySuffixes = tokens.slice(span.start, span.end).every(isOrgSuffix);
-    if (last && last.end === span.start && onlySuffixes) out[out.length - 1] = { type: 'ORG', start: last.start, end: span.end };
+    if (last && last.end === span.start && tokens.slice(span.start, span.end).every(isOrgSuffix)) out[out.length - 1] = { type: 'ORG', start: last.start, end: span.end };
     else out.push({ ...span });
   }
   for (const span of out) {
-    while (span.end < tokens.length && /^\p{Lu}/u.test(tokens[span.end]!) && isOrgSuffix(tokens[span.end]!) && !out.some((o) => o.start === span.end)) {
+    while (span.end < tokens.length && startsUpper(tokens[span.end]!) && isOrgSuffix(tokens[span.end]!) && !out.some((o) => o.start === span.end)) {
       span.end++;
       span.type = 'ORG';
     }
@@ -92,7 +75,10 @@ function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySp
   const titles = roleWords();
   const stops = stopwords(lang);
   // Initialisms are names even when a stop-word list carries them ("CK").
-  const common = (t: string): boolean => (!/^\p{Lu}{2,}$/u.test(t) && stops.has(t.toLowerCase())) || titles.has(t.toLowerCase());
+  const common = (t: string): boolean => {
+    const lower = t.toLowerCase();
+    return titles.has(lower) || (stops.has(lower) && !/^\p{Lu}{2,}$/u.test(t));
+  };
   const out: EntitySpan[] = [];
   for (const original of joinSuffixes(tokens, spans)) {
     const parts = original.type === 'PER' ? splitAtTitle(tokens, original, titles) : null;
@@ -120,12 +106,11 @@ function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySp
 function fieldMentions(text: string, sentences: Span[], field: 'title' | 'text', lang: string): EntityMention[] {
   const out: EntityMention[] = [];
   for (const s of sentences) {
-    const tokens = nerTokens(text.slice(s.start, s.end), s.start);
-    if (!tokens.length) continue;
-    const words = tokens.map((t) => t.text);
-    for (const span of fixSpans(words, bioSpans(tagTokens(words)), lang)) {
-      const start = tokens[span.start]!.start;
-      const end = tokens[span.end - 1]!.end;
+    const { words, starts, ends } = nerTokens(text, s.start, s.end);
+    if (!words.length) continue;
+    for (const span of fixSpans(words, tagSpans(words), lang)) {
+      const start = starts[span.start]!;
+      const end = ends[span.end - 1]!;
       const surface = text.slice(start, end);
       const type = mentionType(span.type, surface);
       out.push({ text: surface, type, field, start, end, id: canonicalId(surface, type) });

@@ -6,6 +6,7 @@ import type { EntityMention } from '../../model.js';
 import { DEEP_LANGS, langLines } from '../../text/langdata.js';
 import { tokenize, type Token } from '../../text/tokens.js';
 import { canonicalId } from './canonical.js';
+import { startsUpper } from './gazetteer.js';
 import { inReadingOrder } from './mentions.js';
 
 let lineWords: Set<string> | null = null;
@@ -30,7 +31,9 @@ let trigger: RegExp | null = null;
 
 /** What every product name holds somewhere (a letter next to a digit, an i-name, a line word): texts without skip the token scan. */
 function mayHoldProducts(text: string): boolean {
-  trigger ??= new RegExp(`\\p{L}\\d|\\d\\p{Lu}|(?<!\\p{L})i\\p{Lu}|\\b(?:${[...lineWordSet()].join('|')})\\b`, 'u');
+  // Each alternative opens with a plain character (the letter before a digit, or before an i-name, read behind it), so
+  // the engine skips ahead to candidate characters instead of trying every alternative at every position.
+  trigger ??= new RegExp(`\\d(?:(?<=\\p{L}\\d)|\\p{Lu})|i(?<!\\p{L}i)\\p{Lu}|\\b(?:${[...lineWordSet()].join('|')})\\b`, 'u');
   return trigger.test(text);
 }
 
@@ -55,6 +58,8 @@ function productSpans(tokens: Token[]): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
+    // Every product name opens with a capital or an i-name's "i": other words skip the pattern tests.
+    if (t[0] !== 'i' && !startsUpper(t)) continue;
     const next = tokens[i + 1];
     let end: number;
     if (FUSED_MODEL.test(t) || I_NAME.test(t)) end = i + 1;
@@ -72,6 +77,7 @@ function productSpans(tokens: Token[]): [number, number][] {
 /** Tokens with an elided article cut off ("dell'iPhone" → "iPhone"), as Italian and French write them. */
 function withoutElisions(tokens: Token[]): Token[] {
   return tokens.map((t) => {
+    if (!t.text.includes("'") && !t.text.includes('’')) return t;
     const elided = /^\p{Ll}{1,5}['’](?=\p{L})/u.exec(t.text);
     return elided ? { text: t.text.slice(elided[0].length), start: t.start + elided[0].length, end: t.end } : t;
   });

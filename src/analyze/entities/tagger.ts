@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
+import type { EntitySpan } from './conll.js';
+import { isUpperCase } from './nertokens.js';
 import { WORD_CLASSES, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
@@ -149,7 +151,7 @@ function hasCapital(word: string): boolean {
   for (let k = 0; k < word.length; k++) {
     const c = word.charCodeAt(k);
     if (c >= 65 && c <= 90) return true;
-    if (c > 127 && /\p{Lu}/u.test(word[k]!)) return true;
+    if (c > 127 && isUpperCase(c)) return true;
   }
   return false;
 }
@@ -340,8 +342,11 @@ interface SmallSums {
 }
 
 const smallSums = new WeakMap<Weights, SmallSums>();
+/** The last weights asked for and their sums: one model decodes thousands of tokens in a row. */
+let lastSums: { weights: Weights; sums: SmallSums } | null = null;
 
 function smallDomainSums(weights: Weights): SmallSums {
+  if (lastSums?.weights === weights) return lastSums.sums;
   let sums = smallSums.get(weights);
   if (!sums) {
     sums = { tags: new Float32Array(TAG_CODES * TAG_CODES * TAG_COUNT), places: new Float32Array(PLACE_CODES ** 3 * TAG_COUNT) };
@@ -352,6 +357,7 @@ function smallDomainSums(weights: Weights): SmallSums {
     }
     smallSums.set(weights, sums);
   }
+  lastSums = { weights, sums };
   return sums;
 }
 
@@ -399,19 +405,39 @@ export function decodeForTraining(weights: Weights, ctx: SentenceContext, step: 
   return tags;
 }
 
-/** A partial tagging in the beam: its log-probability, the token it last tagged, its last two tags, and the hypothesis it extends. */
-interface Hypothesis {
-  logp: number;
-  at: number;
-  tag: number;
-  prev: number;
-  parent: Hypothesis | null;
+/**
+ * The partial taggings of the sentence being decoded, as parallel typed arrays (a hypothesis is its index): each one's
+ * log-probability, the token it last tagged, its last two tags, and the hypothesis it extends (-1: none). Reused
+ * from sentence to sentence, so the beam allocates nothing per token.
+ */
+const hyps = { logp: new Float64Array(256), at: new Int32Array(256), tag: new Int8Array(256), prev: new Int8Array(256), parent: new Int32Array(256), count: 0 };
+
+/** A new hypothesis; its index. */
+function addHypothesis(logp: number, at: number, tag: number, prev: number, parent: number): number {
+  if (hyps.count === hyps.at.length) {
+    const grow = <A extends Float64Array | Int32Array | Int8Array>(a: A): A => {
+      const bigger = new (a.constructor as new (n: number) => A)(a.length * 2);
+      bigger.set(a);
+      return bigger;
+    };
+    Object.assign(hyps, { logp: grow(hyps.logp), at: grow(hyps.at), tag: grow(hyps.tag), prev: grow(hyps.prev), parent: grow(hyps.parent) });
+  }
+  const h = hyps.count++;
+  hyps.logp[h] = logp;
+  hyps.at[h] = at;
+  hyps.tag[h] = tag;
+  hyps.prev[h] = prev;
+  hyps.parent[h] = parent;
+  return h;
 }
 
 /** How many partial taggings the decoder keeps: a few let a later word revise an earlier tag ("Cleveland Indians"). */
 const BEAM_WIDTH = 4;
 /** Score units per unit of log-odds when scores are read as a distribution over tags (set on held-out training data). */
 const SCORE_SCALE = 20_000;
+
+/** The hypotheses kept after the last token, best first. */
+const beam = { at: new Int32Array(BEAM_WIDTH), size: 0 };
 
 /** Log-softmax of the allowed tags' scores (others -Infinity), written over `scores`. */
 function logProbabilities(scores: Float64Array, prev: number, blocked: number): Float64Array {
@@ -424,101 +450,127 @@ function logProbabilities(scores: Float64Array, prev: number, blocked: number): 
   return scores;
 }
 
-/** Per state (tag, previous tag): the likeliest extension's log-probability and the hypothesis it extends; and the states offered. */
-const states = { logp: new Float64Array(TAG_CODES * TAG_CODES).fill(-Infinity), from: new Array<Hypothesis | null>(TAG_CODES * TAG_CODES).fill(null), offered: [] as number[] };
+/** Per state (tag, previous tag): the likeliest extension's log-probability and the hypothesis it extends; and the states offered, in order. */
+const states = {
+  logp: new Float64Array(TAG_CODES * TAG_CODES).fill(-Infinity),
+  from: new Int32Array(TAG_CODES * TAG_CODES),
+  offered: new Int32Array(TAG_CODES * TAG_CODES),
+  count: 0,
+};
 /** Hypotheses this much less likely (in log-probability) than the best are dropped: the beam mostly collapses to one. */
 const PRUNE = Math.log(1_000);
 
 /** Offers the extension of h by tag with log-probability logp for its state. */
-function offer(h: Hypothesis, tag: number, logp: number): void {
-  const state = tag * TAG_CODES + h.tag;
-  if (states.logp[state] === -Infinity) states.offered.push(state);
+function offer(h: number, tag: number, logp: number): void {
+  const state = tag * TAG_CODES + hyps.tag[h]!;
+  if (states.logp[state] === -Infinity) states.offered[states.count++] = state;
   if (logp > states.logp[state]!) {
     states.logp[state] = logp;
     states.from[state] = h;
   }
 }
 
-const endsOutside = (h: Hypothesis): boolean => h.tag === 0 || h.tag === BOUNDARY_TAG;
-
-/**
- * The extensions of a lone hypothesis by token i. When one tag outscores the rest by more than PRUNE, it alone
- * survives, and its log-probability need not be normalised: a lone hypothesis is compared with nothing.
- */
-function extendOne(weights: Weights, ctx: SentenceContext, i: number, h: Hypothesis): Hypothesis[] {
-  const { keys, base, scores } = scratch;
-  baseScores(weights, ctx, i, keys, base);
-  scores.set(base);
-  addHistoryScores(weights, ctx, i, h.tag, h.prev, scores);
-  const blocked = blockedTags(infoAt(ctx, i));
-  const best = bestValidTag(scores, h.tag, blocked);
-  let runnerUp = -Infinity;
-  for (let t = 0; t < TAG_COUNT; t++) if (t !== best && allowed(t, h.tag, blocked)) runnerUp = Math.max(runnerUp, scores[t]!);
-  if (scores[best]! - runnerUp > PRUNE * SCORE_SCALE) return [{ logp: h.logp, at: i, tag: best, prev: h.tag, parent: h }];
-  logProbabilities(scores, h.tag, blocked);
-  for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, h.logp + scores[t]!);
-  return likeliestStates(i);
+/** Offers every allowed extension of h by the log-probabilities in `scores`. */
+function offerAll(h: number, scores: Float64Array): void {
+  for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, hyps.logp[h]! + scores[t]!);
 }
 
-/** The extensions of the beam by token i: a plain token after O or the boundary is O for sure (it is never scored). */
-function extend(weights: Weights, ctx: SentenceContext, i: number, beam: Hypothesis[]): Hypothesis[] {
+const endsOutside = (h: number): boolean => hyps.tag[h] === 0 || hyps.tag[h] === BOUNDARY_TAG;
+
+/** Makes the beam the one hypothesis h. */
+function keepOnly(h: number): void {
+  beam.at[0] = h;
+  beam.size = 1;
+}
+
+/**
+ * Extends a lone hypothesis by token i. When one tag outscores the rest by more than PRUNE, it alone survives, and its
+ * log-probability need not be normalised: a lone hypothesis is compared with nothing.
+ */
+function extendOne(weights: Weights, ctx: SentenceContext, i: number, h: number): void {
+  const { keys, base, scores } = scratch;
+  const prev = hyps.tag[h]!;
+  baseScores(weights, ctx, i, keys, base);
+  scores.set(base);
+  addHistoryScores(weights, ctx, i, prev, hyps.prev[h]!, scores);
+  const blocked = blockedTags(infoAt(ctx, i));
+  const best = bestValidTag(scores, prev, blocked);
+  let runnerUp = -Infinity;
+  for (let t = 0; t < TAG_COUNT; t++) if (t !== best && allowed(t, prev, blocked)) runnerUp = Math.max(runnerUp, scores[t]!);
+  if (scores[best]! - runnerUp > PRUNE * SCORE_SCALE) return keepOnly(addHypothesis(hyps.logp[h]!, i, best, prev, h));
+  offerAll(h, logProbabilities(scores, prev, blocked));
+  keepLikeliestStates(i);
+}
+
+/** Whether every hypothesis of the beam ends in O (or is at the sentence's start). */
+function beamEndsOutside(): boolean {
+  for (let k = 0; k < beam.size; k++) if (!endsOutside(beam.at[k]!)) return false;
+  return true;
+}
+
+/** Extends the beam by token i: a plain token after O or the boundary is O for sure (it is never scored). */
+function extend(weights: Weights, ctx: SentenceContext, i: number): void {
   const { keys, base, scores } = scratch;
   const plain = plainToken(ctx, i);
   // Most tokens: plain, after taggings that all end in O, so all extend by O and merge into the likeliest.
-  if (plain && beam.every(endsOutside)) {
-    const best = beam[0]!;
+  if (plain && beamEndsOutside()) {
+    const best = beam.at[0]!;
     // A run of O needs no new hypothesis: the tokens a hypothesis skips are O when the tagging is read back.
-    return best.tag === 0 && best.prev === 0 ? [best] : [{ logp: best.logp, at: i, tag: 0, prev: best.tag, parent: best }];
+    return keepOnly(hyps.tag[best] === 0 && hyps.prev[best] === 0 ? best : addHypothesis(hyps.logp[best]!, i, 0, hyps.tag[best]!, best));
   }
-  if (beam.length === 1 && !(plain && endsOutside(beam[0]!))) return extendOne(weights, ctx, i, beam[0]!);
+  if (beam.size === 1 && !(plain && endsOutside(beam.at[0]!))) return extendOne(weights, ctx, i, beam.at[0]!);
   // Extensions ending in the same two tags have the same future: only the likeliest of each state is kept.
   let scoredBase = false;
-  for (const h of beam) {
+  for (let k = 0; k < beam.size; k++) {
+    const h = beam.at[k]!;
     if (plain && endsOutside(h)) {
-      offer(h, 0, h.logp);
+      offer(h, 0, hyps.logp[h]!);
       continue;
     }
     if (!scoredBase) baseScores(weights, ctx, i, keys, base);
     scoredBase = true;
     scores.set(base);
-    addHistoryScores(weights, ctx, i, h.tag, h.prev, scores);
-    logProbabilities(scores, h.tag, blockedTags(infoAt(ctx, i)));
-    for (let t = 0; t < TAG_COUNT; t++) if (scores[t]! > -Infinity) offer(h, t, h.logp + scores[t]!);
+    addHistoryScores(weights, ctx, i, hyps.tag[h]!, hyps.prev[h]!, scores);
+    offerAll(h, logProbabilities(scores, hyps.tag[h]!, blockedTags(infoAt(ctx, i))));
   }
-  return likeliestStates(i);
+  keepLikeliestStates(i);
 }
 
-/** The BEAM_WIDTH likeliest offered states, within PRUNE of the best, as hypotheses, best first; resets `states`. */
-function likeliestStates(at: number): Hypothesis[] {
+/** Makes the beam the BEAM_WIDTH likeliest offered states, within PRUNE of the best, best first; resets `states`. */
+function keepLikeliestStates(at: number): void {
   const { logp, from, offered } = states;
-  const out: Hypothesis[] = [];
   let floor = -Infinity;
+  beam.size = 0;
   // A few picks by linear scan: a sort is slower on these short lists.
-  while (out.length < BEAM_WIDTH) {
+  while (beam.size < BEAM_WIDTH) {
     let best = -1;
-    for (const state of offered) if (logp[state]! > floor && (best < 0 || logp[state]! > logp[best]!)) best = state;
+    for (let k = 0; k < states.count; k++) {
+      const state = offered[k]!;
+      if (logp[state]! > floor && (best < 0 || logp[state]! > logp[best]!)) best = state;
+    }
     if (best < 0) break;
-    if (!out.length) floor = logp[best]! - PRUNE;
-    out.push({ logp: logp[best]!, at, tag: Math.floor(best / TAG_CODES), prev: from[best]!.tag, parent: from[best]! });
+    if (!beam.size) floor = logp[best]! - PRUNE;
+    const parent = from[best]!;
+    beam.at[beam.size++] = addHypothesis(logp[best]!, at, Math.floor(best / TAG_CODES), hyps.tag[parent]!, parent);
     logp[best] = -Infinity;
   }
-  for (const state of offered) logp[state] = -Infinity;
-  offered.length = 0;
-  return out;
+  for (let k = 0; k < states.count; k++) logp[offered[k]!] = -Infinity;
+  states.count = 0;
 }
 
 /** Beam decoding of one sentence with frozen weights: the likeliest tagging of those the beam kept. */
 export function decodeIndices(weights: Weights, ctx: SentenceContext): Int8Array {
   const n = ctx.tokens.length;
-  let beam: Hypothesis[] = [{ logp: 0, at: -1, tag: BOUNDARY_TAG, prev: BOUNDARY_TAG, parent: null }];
+  hyps.count = 0;
+  keepOnly(addHypothesis(0, -1, BOUNDARY_TAG, BOUNDARY_TAG, -1));
   for (let i = 0; i < n; i++) {
     // The commonest case, kept out of extend: a lone run of O going on through a plain token.
-    const only = beam.length === 1 ? beam[0]! : null;
-    if (only && only.tag === 0 && only.prev === 0 && plainToken(ctx, i)) continue;
-    beam = extend(weights, ctx, i, beam);
+    const only = beam.at[0]!;
+    if (beam.size === 1 && hyps.tag[only] === 0 && hyps.prev[only] === 0 && plainToken(ctx, i)) continue;
+    extend(weights, ctx, i);
   }
   const tags = new Int8Array(n);
-  for (let h: Hypothesis | null = beam[0]!; h && h.at >= 0; h = h.parent) tags[h.at] = h.tag;
+  for (let h = beam.at[0]!; h >= 0 && hyps.at[h]! >= 0; h = hyps.parent[h]!) tags[hyps.at[h]!] = hyps.tag[h]!;
   return tags;
 }
 
@@ -593,4 +645,25 @@ export function shippedWeights(): Weights {
 /** BIO tags of a tokenised sentence with the shipped model. */
 export function tagTokens(tokens: string[]): string[] {
   return Array.from(decodeIndices(shippedWeights(), sentenceContext(tokens)), (t) => TAGS[t]!);
+}
+
+/** Entity type of each tag index (O has none). */
+const TAG_TYPES = TAGS.map((tag) => (tag === 'O' ? '' : tag.slice(2)));
+
+/**
+ * The entity spans the shipped model finds in a tokenised sentence: bioSpans(tagTokens(tokens)) read straight off the
+ * tag indices (an I-X continues only an X span; the decoder emits no other, but the rule is kept as bioSpans has it).
+ */
+export function tagSpans(tokens: string[]): EntitySpan[] {
+  const tags = decodeIndices(shippedWeights(), sentenceContext(tokens));
+  const spans: EntitySpan[] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (!t) continue;
+    const inside = t % 2 === 0;
+    const last = spans[spans.length - 1];
+    if (inside && last && last.end === i && last.type === TAG_TYPES[t]) last.end = i + 1;
+    else spans.push({ type: TAG_TYPES[t]!, start: i, end: i + 1 });
+  }
+  return spans;
 }
