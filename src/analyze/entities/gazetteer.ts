@@ -15,7 +15,7 @@ export interface GazetteerData {
   cities: string[];
   firstNames: string[];
   surnames: string[];
-  /** Lower-cased nationality words ("italian", "français"): MISC, not places; text/lang/<code>/demonyms.txt adds more. */
+  /** Lower-cased nationality words ("italian", "français"): MISC, not places. */
   demonyms: string[];
 }
 
@@ -31,7 +31,7 @@ let lists: Lists | null = null;
 function load(): Lists {
   const data = JSON.parse(readFileSync(GAZETTEER_FILE, 'utf8')) as GazetteerData;
   const lower = (names: string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
-  return { cities: new Set(data.cities.map(placeKey)), firstNames: lower(data.firstNames), surnames: lower(data.surnames), demonyms: new Set([...data.demonyms, ...DEEP_LANGS.flatMap((l) => langLines(l, 'demonyms.txt')).map((w) => w.toLowerCase())]) };
+  return { cities: new Set(data.cities.map(placeKey)), firstNames: lower(data.firstNames), surnames: lower(data.surnames), demonyms: new Set(data.demonyms) };
 }
 
 /** The longest place name the tagger looks for, in tokens. */
