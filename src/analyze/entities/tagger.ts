@@ -260,7 +260,7 @@ function pairKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
   if (p.classes | n.classes) out[c++] = key3(T.ClassShape, p.classes, here.shape, n.classes);
   if (p2.classes | p.classes | here.classes | n.classes) out[c++] = key3(T.Classes, (p2.classes << 8) | p.classes, here.classes, n.classes);
   if (start) out[c++] = key1(T.SentenceStart, here.shape);
-  // A nationality word is no place or person ("American", "Soviet"): MISC in encyclopaedic text.
+  // A nationality word is no place or person ("American", "Italiano"): MISC in encyclopaedic text.
   if (here.flags & F.Demonym) out[c++] = key2(T.Demonym, n.shape, p.flags & F.Stop);
   return c;
 }
