@@ -6,8 +6,9 @@ import { resolveShortForms, sameNameVariant } from '../src/analyze/entities/alia
 import { canonicalId, orgKey } from '../src/analyze/entities/canonical.js';
 import { bioSpans } from '../src/analyze/entities/conll.js';
 import { extractEntities } from '../src/analyze/entities/index.js';
+import { fixSpans } from '../src/analyze/entities/mentions.js';
 import { nerTokens } from '../src/analyze/entities/nertokens.js';
-import { wordClasses, wordCues } from '../src/analyze/entities/gazetteer.js';
+import { isDemonym, wordClasses, wordCues } from '../src/analyze/entities/gazetteer.js';
 import { TAG_COUNT, packModel, tagTokens, unpackModel } from '../src/analyze/entities/tagger.js';
 import type { EntityMention } from '../src/model.js';
 import { splitSentences } from '../src/text/sentences.js';
@@ -64,6 +65,18 @@ test('cue words match with their case; function-word classes are shared across l
   assert.equal(wordClasses('and'), wordClasses('und'));
   assert.equal(wordClasses('e'), wordClasses('y'));
   assert.notEqual(wordClasses('of'), 0);
+});
+
+test('a capitalised word joins the name after it, but in German only an initialism does', () => {
+  const person = [{ type: 'PER', start: 2, end: 4 }];
+  assert.deepEqual(fixSpans(['Der', 'Dirigent', 'Karl', 'Böhm', 'kam'], person, 'de'), person);
+  assert.deepEqual(fixSpans(['Ihr', 'CEO', 'CK', 'Hutchison', 'sagt'], [{ type: 'ORG', start: 3, end: 4 }], 'de'), [{ type: 'ORG', start: 2, end: 4 }]);
+  assert.deepEqual(fixSpans(['The', 'company', 'Lei', 'Jun', 'founded'], [{ type: 'PER', start: 3, end: 4 }], 'en'), [{ type: 'PER', start: 2, end: 4 }]);
+});
+
+test('nationality words are known in every language, and no country among them', () => {
+  for (const w of ['american', 'americans', 'italiano', 'französisch', 'français', 'español']) assert.ok(isDemonym(w), w);
+  for (const w of ['andorra', 'bangladesh', 'italia', 'germany']) assert.ok(!isDemonym(w), w);
 });
 
 test('countries get the same id in every language and spelling', () => {

@@ -16,12 +16,15 @@ export interface GazetteerData {
   cities: string[];
   firstNames: string[];
   surnames: string[];
+  /** Lower-cased nationality words ("italian", "français"): MISC, not places. */
+  demonyms: string[];
 }
 
 interface Lists {
   cities: Set<string>;
   firstNames: Set<string>;
   surnames: Set<string>;
+  demonyms: Set<string>;
 }
 
 let lists: Lists | null = null;
@@ -29,7 +32,7 @@ let lists: Lists | null = null;
 function load(): Lists {
   const data = JSON.parse(readFileSync(GAZETTEER_FILE, 'utf8')) as GazetteerData;
   const lower = (names: string[]): Set<string> => new Set(names.map((n) => n.toLowerCase()));
-  return { cities: new Set(data.cities.map(placeKey)), firstNames: lower(data.firstNames), surnames: lower(data.surnames) };
+  return { cities: new Set(data.cities.map(placeKey)), firstNames: lower(data.firstNames), surnames: lower(data.surnames), demonyms: new Set(data.demonyms) };
 }
 
 /** The longest place name the tagger looks for, in tokens. */
@@ -86,6 +89,11 @@ export function isFirstName(word: string): boolean {
 export function isSurname(word: string): boolean {
   lists ??= load();
   return lists.surnames.has(word.toLowerCase());
+}
+
+export function isDemonym(lower: string): boolean {
+  lists ??= load();
+  return lists.demonyms.has(lower);
 }
 
 let cues: { org: Set<string>; loc: Set<string> } | null = null;

@@ -12,12 +12,18 @@ import { stopwords } from '../../text/lexicon.js';
 const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOCATION' };
 
 /** A mention's type: a known country or city is a LOCATION whatever the tagger said of it. */
-function mentionType(tagged: string, surface: string): EntityType {
+export function mentionType(tagged: string, surface: string): EntityType {
   return placeKind(surface) ? 'LOCATION' : TYPES[tagged]!;
 }
 
+/** The span rules of fixSpans, by name, so a benchmark can measure each on its own. */
+export type SpanRule = 'suffix' | 'title' | 'national' | 'initial' | 'runs';
+export const SPAN_RULES: readonly SpanRule[] = ['suffix', 'title', 'national', 'initial', 'runs'];
+const NO_RULE_SKIPPED: ReadonlySet<SpanRule> = new Set();
+
 // A word that can start a name: capitalised, or a short initialism ("CK", "A.S.").
 const NAME_WORD = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,4}|(?:\p{Lu}\.){1,3})$/u;
+const INITIALISM = /^(?:\p{Lu}{2,4}|(?:\p{Lu}\.){1,3})$/u;
 
 /** A person span with a title inside split into organisation and person ("Xiaomi Chairman" → ORG Xiaomi). */
 function splitAtTitle(tokens: string[], span: EntitySpan, titles: Set<string>): EntitySpan[] | null {
@@ -48,7 +54,8 @@ function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) =
 }
 
 /** A corporate suffix after a name, tagged apart or not at all, joins it as an organisation ("Hutchinson Telecom"). */
-function joinSuffixes(tokens: string[], spans: EntitySpan[]): EntitySpan[] {
+function joinSuffixes(tokens: string[], spans: EntitySpan[], skip: ReadonlySet<SpanRule>): EntitySpan[] {
+  if (skip.has('suffix')) return spans;
   const out: EntitySpan[] = [];
   for (const span of spans) {
     const last = out[out.length - 1];
@@ -69,9 +76,10 @@ function joinSuffixes(tokens: string[], spans: EntitySpan[]): EntitySpan[] {
  * ending in a corporate suffix is an organisation ("Hutchinson Telecom"), so is a word before a country ("Three
  * UK"), a capitalised word or initialism just
  * before a name, mid-sentence and not a common word, is the name's first word ("Lei" in "CEO Lei Jun", "CK" in
- * "CK Hutchinson"), and runs of capitalised words left untagged are organisations or places.
+ * "CK Hutchinson"; in German only an initialism), and runs of capitalised words left untagged are organisations or
+ * places. Rules named in `skip` are not applied (the benchmark measures each).
  */
-function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySpan[] {
+export function fixSpans(tokens: string[], spans: EntitySpan[], lang: string, skip = NO_RULE_SKIPPED): EntitySpan[] {
   const titles = roleWords();
   const stops = stopwords(lang);
   // Initialisms are names even when a stop-word list carries them ("CK").
@@ -80,25 +88,27 @@ function fixSpans(tokens: string[], spans: EntitySpan[], lang: string): EntitySp
     return titles.has(lower) || (stops.has(lower) && !/^\p{Lu}{2,}$/u.test(t));
   };
   const out: EntitySpan[] = [];
-  for (const original of joinSuffixes(tokens, spans)) {
-    const parts = original.type === 'PER' ? splitAtTitle(tokens, original, titles) : null;
+  for (const original of joinSuffixes(tokens, spans, skip)) {
+    const parts = original.type === 'PER' && !skip.has('title') ? splitAtTitle(tokens, original, titles) : null;
     if (parts) {
       out.push(...parts);
       continue;
     }
-    const span = original.type === 'PER' && isOrgSuffix(tokens[original.end - 1]!) ? { ...original, type: 'ORG' } : original;
+    const span = original.type === 'PER' && !skip.has('suffix') && isOrgSuffix(tokens[original.end - 1]!) ? { ...original, type: 'ORG' } : original;
     const before = tokens[span.start - 1];
     const taken = out.length > 0 && out[out.length - 1]!.end === span.start;
     // A capitalised word before a country, mid-sentence, is a brand's national company ("Three UK", "Vodafone Italia").
-    if (span.type === 'LOC' && span.end - span.start === 1 && !taken && before && span.start > 1 && /^\p{Lu}\p{Ll}+$/u.test(before) && placeKind(tokens[span.start]!) === 'country' && !placeKind(before)) {
+    if (!skip.has('national') && span.type === 'LOC' && span.end - span.start === 1 && !taken && before && span.start > 1 && /^\p{Lu}\p{Ll}+$/u.test(before) && placeKind(tokens[span.start]!) === 'country' && !placeKind(before)) {
       out.push({ type: 'ORG', start: span.start - 1, end: span.end });
       continue;
     }
-    const joins = span.type !== 'LOC' && before && span.start > 1 && !taken && NAME_WORD.test(before) && !common(before);
+    // German capitalises every noun ("Dirigent Karl Böhm"): there only an initialism joins the name.
+    const nameWord = lang === 'de' ? INITIALISM : NAME_WORD;
+    const joins = !skip.has('initial') && span.type !== 'LOC' && before && span.start > 1 && !taken && nameWord.test(before) && !common(before);
     out.push(joins ? { ...span, start: span.start - 1 } : span);
   }
   // German capitalises every noun: a run of capitalised words says nothing there.
-  const runs = lang === 'de' ? [] : untaggedRuns(tokens, out, common);
+  const runs = lang === 'de' || skip.has('runs') ? [] : untaggedRuns(tokens, out, common);
   return [...out, ...runs].sort((a, b) => a.start - b.start);
 }
 

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
 import type { EntitySpan } from './conll.js';
 import { isUpperCase } from './nertokens.js';
-import { WORD_CLASSES, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
+import { WORD_CLASSES, isDemonym, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
 
@@ -62,11 +62,11 @@ const enum T {
   Bias = 1, Word, Shape, Suffix2, Suffix3, Suffix4, Prefix3, LengthShape,
   PrevWord, PrevShape, NextWord, NextShape, Prev2Word, Next2Word,
   Shapes3, PrevWordWord, WordNextWord, Place, PrevPlace, NextPlace, StopShape, FirstName, Names, Cues, SentenceStart,
-  Tag, Tag2, TagWord, TagShape, TagClass, ClassShape, Classes,
+  Tag, Tag2, TagWord, TagShape, TagClass, ClassShape, Classes, Demonym,
 }
 
 /** Token flags from word lists. */
-const enum F { Stop = 1, First = 2, Surname = 4, OrgCue = 8, LocCue = 16 }
+const enum F { Stop = 1, First = 2, Surname = 4, OrgCue = 8, LocCue = 16, Demonym = 32 }
 const NAME_FLAGS = F.First | F.Surname;
 const CUE_FLAGS = F.OrgCue | F.LocCue;
 
@@ -113,6 +113,7 @@ function tokenFlags(token: string, lower: string, capital: boolean): number {
   const cue = wordCues(token);
   if (cue.org) flags |= F.OrgCue;
   if (cue.loc) flags |= F.LocCue;
+  if (capital && isDemonym(lower)) flags |= F.Demonym;
   return flags;
 }
 
@@ -261,6 +262,8 @@ function pairKeys(ctx: SentenceContext, i: number, out: Int32Array): number {
   if (p.classes | n.classes) out[c++] = key3(T.ClassShape, p.classes, here.shape, n.classes);
   if (p2.classes | p.classes | here.classes | n.classes) out[c++] = key3(T.Classes, (p2.classes << 8) | p.classes, here.classes, n.classes);
   if (start) out[c++] = key1(T.SentenceStart, here.shape);
+  // A nationality word is no place or person ("American", "Italiano"): MISC in encyclopaedic text.
+  if (here.flags & F.Demonym) out[c++] = key2(T.Demonym, n.shape, p.flags & F.Stop);
   return c;
 }
 
