@@ -10,6 +10,7 @@ import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStat
 import { entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
 import { insertTimes, readTimes, storyTimes } from './times.js';
+import { insertBlocks, readBlocks } from './blocks.js';
 import type { Sql } from './sql.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -171,7 +172,6 @@ export class SqliteStore implements Store {
        VALUES (@id, @origin, @record_id, @url, @canonical_url, @title, @title_derived, @text, @lang, @lang_confidence,
         @published, @published_source, @source, @author, @format, @content_hash, @word_count, @meta, @warnings, @run_id)`,
     );
-    const insertBlock = this.sql('INSERT INTO blocks (article_seq, idx, text, kept, kind, reason, lang) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const insertAnalysis = this.sql('INSERT INTO analyses (article_seq, sentences, anchors, minhash) VALUES (?, ?, ?, ?)');
     const insertAssignment = this.sql('INSERT INTO assignments (article_seq, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
     const upsertStory = this.sql(
@@ -203,8 +203,7 @@ export class SqliteStore implements Store {
           source: doc.source, author: doc.author, format: doc.format, content_hash: analysis.contentHash,
           word_count: analysis.wordCount, meta: JSON.stringify(doc.meta), warnings: JSON.stringify(doc.warnings), run_id: batch.runId,
         }).lastInsertRowid);
-        const otherLang = new Map((analysis.otherLangBlocks ?? []).map((b) => [b.index, b.lang]));
-        for (const b of doc.blocks) insertBlock.run(seq, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason, b.kept ? otherLang.get(b.index) ?? analysis.lang : null);
+        insertBlocks(this.sql, seq, doc, analysis);
         const anchors = [...analysis.features].filter(([f]) => isAnchorName(f));
         insertAnalysis.run(seq, JSON.stringify(analysis.sentences), JSON.stringify(anchors), JSON.stringify(analysis.minhash));
         insertTimes(this.sql, seq, analysis.times);
@@ -304,11 +303,7 @@ export class SqliteStore implements Store {
   }
 
   async blocks(articleId: string): Promise<Block[]> {
-    const rows = this.sql('SELECT * FROM blocks WHERE article_seq = (SELECT seq FROM articles WHERE id = ?) ORDER BY idx').all(articleId) as Row[];
-    return rows.map((r) => ({
-      index: r.idx as number, text: r.text as string, kept: r.kept === 1, kind: r.kind as Block['kind'], reason: r.reason as string,
-      ...(r.lang ? { lang: r.lang as string } : {}),
-    }));
+    return readBlocks(this.sql, articleId);
   }
 
   async *assignments(): AsyncIterable<StoredAssignment> {
