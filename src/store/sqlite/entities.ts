@@ -28,7 +28,7 @@ function resolveMerge(sql: Sql, m: EntityMention, articleId: string, storyId: st
     // A lone word in a story where exactly one known person's name contains it ("Jun" → "Lei Jun").
     // CROSS JOIN keeps SQLite's loop order: from the story's articles outwards, never from every person stored.
     const people = sql(
-      `SELECT DISTINCT e.id, e.key FROM assignments s CROSS JOIN entity_mentions em ON em.article_id = s.article_id
+      `SELECT DISTINCT e.id, e.key FROM assignments s CROSS JOIN entity_mentions em ON em.article_seq = s.article_seq
          CROSS JOIN entities e ON e.id = em.entity_id WHERE s.story_id = ? AND e.type = 'PERSON' AND e.key LIKE '% %'`,
       )
       .all(storyId) as Row[];
@@ -50,16 +50,16 @@ function resolveMerge(sql: Sql, m: EntityMention, articleId: string, storyId: st
  * Writes an article's mentions and roles; runs inside the batch transaction, after its assignment row. `stored` holds
  * entity ids known to be in the table (entities are never deleted), so that most mentions need no look-up.
  */
-export function writeArticleEntities(sql: Sql, articleId: string, storyId: string, analysis: Analysis, stored: Set<string>): void {
+export function writeArticleEntities(sql: Sql, article: { id: string; seq: number }, storyId: string, analysis: Analysis, stored: Set<string>): void {
   const insertEntity = sql('INSERT OR IGNORE INTO entities (id, type, key, shape, len) VALUES (?, ?, ?, ?, ?)');
-  const insertMention = sql('INSERT INTO entity_mentions (article_id, entity_id, surface, field, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertRole = sql('INSERT INTO entity_roles (article_id, person_id, role, org_id, field, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertMention = sql('INSERT INTO entity_mentions (article_seq, entity_id, surface, field, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertRole = sql('INSERT INTO entity_roles (article_seq, person_id, role, org_id, field, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)');
   // An article names the same entity many times: each id is resolved and stored once.
   const merges = new Map<string, { id: string; evidence: string } | null>();
   for (const m of analysis.entities ?? []) {
     let merge = merges.get(m.id);
     if (merge === undefined) {
-      merges.set(m.id, (merge = stored.has(m.id) ? null : resolveMerge(sql, m, articleId, storyId)));
+      merges.set(m.id, (merge = stored.has(m.id) ? null : resolveMerge(sql, m, article.id, storyId)));
       const id = merge?.id ?? m.id;
       if (!stored.has(id)) {
         const key = idKey(id);
@@ -67,11 +67,11 @@ export function writeArticleEntities(sql: Sql, articleId: string, storyId: strin
         stored.add(id);
       }
     }
-    insertMention.run(articleId, merge?.id ?? m.id, m.text, m.field, m.start, m.end, merge?.evidence ?? m.evidence ?? null);
+    insertMention.run(article.seq, merge?.id ?? m.id, m.text, m.field, m.start, m.end, merge?.evidence ?? m.evidence ?? null);
   }
   const resolved = (id: string): string => merges.get(id)?.id ?? id;
   for (const r of analysis.roles ?? []) {
-    insertRole.run(articleId, resolved(r.person), r.role, r.org ? resolved(r.org) : null, r.field, r.start, r.end);
+    insertRole.run(article.seq, resolved(r.person), r.role, r.org ? resolved(r.org) : null, r.field, r.start, r.end);
   }
 }
 
@@ -104,24 +104,25 @@ export function entityView(sql: Sql, id: string): EntityView | null {
   const aliases = sql('SELECT surface AS text, COUNT(*) AS count FROM entity_mentions WHERE entity_id = ? GROUP BY surface ORDER BY count DESC, surface').all(id) as { text: string; count: number }[];
   const merges = sql(
       `SELECT key, evidence, article_id FROM entity_aliases WHERE entity_id = ?
-       UNION SELECT DISTINCT surface, evidence, article_id FROM entity_mentions WHERE entity_id = ? AND evidence IS NOT NULL`,
+       UNION SELECT DISTINCT em.surface, em.evidence, a.id FROM entity_mentions em JOIN articles a ON a.seq = em.article_seq
+         WHERE em.entity_id = ? AND em.evidence IS NOT NULL`,
     )
     .all(id, id) as Row[];
   const roles = sql('SELECT role, org_id, COUNT(*) AS count FROM entity_roles WHERE person_id = ? GROUP BY role, org_id ORDER BY count DESC').all(id) as Row[];
   const orgNames = names(sql, roles.map((r) => r.org_id as string).filter(Boolean));
   const articles = sql(
-      `SELECT DISTINCT a.id, a.origin, a.title, a.lang, s.story_id FROM entity_mentions em JOIN articles a ON a.id = em.article_id
-       LEFT JOIN assignments s ON s.article_id = a.id WHERE em.entity_id = ? ORDER BY a.seq`,
+      `SELECT DISTINCT a.id, a.origin, a.title, a.lang, s.story_id FROM entity_mentions em JOIN articles a ON a.seq = em.article_seq
+       LEFT JOIN assignments s ON s.article_seq = a.seq WHERE em.entity_id = ? ORDER BY a.seq`,
     )
     .all(id) as Row[];
   const storyRows = sql(
-      `SELECT s.story_id AS id, COUNT(DISTINCT s.article_id) AS n, st.view FROM entity_mentions em JOIN assignments s ON s.article_id = em.article_id
+      `SELECT s.story_id AS id, COUNT(DISTINCT s.article_seq) AS n, st.view FROM entity_mentions em JOIN assignments s ON s.article_seq = em.article_seq
        LEFT JOIN stories st ON st.id = s.story_id WHERE em.entity_id = ? GROUP BY s.story_id ORDER BY n DESC`,
     )
     .all(id) as Row[];
   const co = sql(
-      `SELECT o.entity_id AS id, e.type, COUNT(DISTINCT o.article_id) AS n FROM entity_mentions em
-       JOIN entity_mentions o ON o.article_id = em.article_id AND o.entity_id <> em.entity_id JOIN entities e ON e.id = o.entity_id
+      `SELECT o.entity_id AS id, e.type, COUNT(DISTINCT o.article_seq) AS n FROM entity_mentions em
+       JOIN entity_mentions o ON o.article_seq = em.article_seq AND o.entity_id <> em.entity_id JOIN entities e ON e.id = o.entity_id
        WHERE em.entity_id = ? GROUP BY o.entity_id ORDER BY n DESC, o.entity_id LIMIT 20`,
     )
     .all(id) as Row[];
@@ -141,12 +142,14 @@ export function entityView(sql: Sql, id: string): EntityView | null {
 
 export function storyEntities(sql: Sql, storyId: string): StoryEntity[] {
   const rows = sql(
-      `SELECT em.entity_id AS id, e.type, COUNT(*) AS mentions, COUNT(DISTINCT em.article_id) AS articles, json_group_array(DISTINCT em.surface) AS surfaces
-       FROM entity_mentions em JOIN assignments s ON s.article_id = em.article_id JOIN entities e ON e.id = em.entity_id
-       WHERE s.story_id = ? GROUP BY em.entity_id ORDER BY articles DESC, mentions DESC, em.entity_id`,
+      // Mentions are fed in article-id order, the order each entity's spellings have always been listed in.
+      `SELECT m.entity_id AS id, e.type, COUNT(*) AS mentions, COUNT(DISTINCT m.article_seq) AS articles, json_group_array(DISTINCT m.surface) AS surfaces
+       FROM (SELECT em.entity_id, em.article_seq, em.surface FROM assignments s JOIN articles a ON a.seq = s.article_seq
+         JOIN entity_mentions em ON em.article_seq = s.article_seq WHERE s.story_id = ? ORDER BY a.id, em.rowid) m
+       JOIN entities e ON e.id = m.entity_id GROUP BY m.entity_id ORDER BY articles DESC, mentions DESC, m.entity_id`,
     )
     .all(storyId) as Row[];
-  const roles = sql('SELECT DISTINCT r.person_id, r.role, r.org_id FROM entity_roles r JOIN assignments s ON s.article_id = r.article_id WHERE s.story_id = ?')
+  const roles = sql('SELECT DISTINCT r.person_id, r.role, r.org_id FROM entity_roles r JOIN assignments s ON s.article_seq = r.article_seq WHERE s.story_id = ?')
     .all(storyId) as Row[];
   const display = names(sql, rows.map((r) => r.id as string));
   return rows.map((r) => ({

@@ -10,6 +10,7 @@ import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStat
 import { entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
 import { insertTimes, readTimes, storyTimes } from './times.js';
+import { insertBlocks, readBlocks } from './blocks.js';
 import type { Sql } from './sql.js';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -145,7 +146,7 @@ export class SqliteStore implements Store {
     const rows = this.db
       .prepare(
         `SELECT a.id, a.content_hash, s.event_id, s.story_id, s.duplicate_of, n.minhash
-         FROM articles a JOIN assignments s ON s.article_id = a.id JOIN analyses n ON n.article_id = a.id ORDER BY a.seq`,
+         FROM articles a JOIN assignments s ON s.article_seq = a.seq JOIN analyses n ON n.article_seq = a.seq ORDER BY a.seq`,
       )
       .iterate() as Iterable<Row>;
     for (const r of rows) {
@@ -165,15 +166,14 @@ export class SqliteStore implements Store {
   }
 
   async writeBatch(batch: BatchWrite): Promise<void> {
-        const insertArticle = this.sql(
+    const insertArticle = this.sql(
       `INSERT INTO articles (id, origin, record_id, url, canonical_url, title, title_derived, text, lang, lang_confidence,
         published, published_source, source, author, format, content_hash, word_count, meta, warnings, run_id)
        VALUES (@id, @origin, @record_id, @url, @canonical_url, @title, @title_derived, @text, @lang, @lang_confidence,
         @published, @published_source, @source, @author, @format, @content_hash, @word_count, @meta, @warnings, @run_id)`,
     );
-    const insertBlock = this.sql('INSERT INTO blocks (article_id, idx, text, kept, kind, reason, lang) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const insertAnalysis = this.sql('INSERT INTO analyses (article_id, sentences, anchors, minhash) VALUES (?, ?, ?, ?)');
-    const insertAssignment = this.sql('INSERT INTO assignments (article_id, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
+    const insertAnalysis = this.sql('INSERT INTO analyses (article_seq, sentences, anchors, minhash) VALUES (?, ?, ?, ?)');
+    const insertAssignment = this.sql('INSERT INTO assignments (article_seq, event_id, story_id, duplicate_of, score) VALUES (?, ?, ?, ?, ?)');
     const upsertStory = this.sql(
       `INSERT INTO stories (id, seq, counts, size, first_date, last_date, view_stale) VALUES (?, ?, ?, ?, ?, ?, 1)
        ON CONFLICT(id) DO UPDATE SET counts = excluded.counts, size = excluded.size, first_date = excluded.first_date,
@@ -196,20 +196,19 @@ export class SqliteStore implements Store {
     const write = this.db.transaction(() => {
       for (const { article, assignment } of batch.articles) {
         const { doc, analysis } = article;
-        insertArticle.run({
+        const seq = Number(insertArticle.run({
           id: article.id, origin: doc.origin, record_id: doc.recordId ?? null, url: doc.url ?? null, canonical_url: doc.canonicalUrl,
           title: doc.title, title_derived: doc.titleDerived ? 1 : 0, text: doc.text, lang: analysis.lang,
           lang_confidence: analysis.langConfidence, published: doc.published, published_source: doc.publishedSource,
           source: doc.source, author: doc.author, format: doc.format, content_hash: analysis.contentHash,
           word_count: analysis.wordCount, meta: JSON.stringify(doc.meta), warnings: JSON.stringify(doc.warnings), run_id: batch.runId,
-        });
-        const otherLang = new Map((analysis.otherLangBlocks ?? []).map((b) => [b.index, b.lang]));
-        for (const b of doc.blocks) insertBlock.run(article.id, b.index, b.text, b.kept ? 1 : 0, b.kind, b.reason, b.kept ? otherLang.get(b.index) ?? analysis.lang : null);
+        }).lastInsertRowid);
+        insertBlocks(this.sql, seq, doc, analysis);
         const anchors = [...analysis.features].filter(([f]) => isAnchorName(f));
-        insertAnalysis.run(article.id, JSON.stringify(analysis.sentences), JSON.stringify(anchors), JSON.stringify(analysis.minhash));
-        insertTimes(this.sql, article.id, analysis.times);
-        insertAssignment.run(article.id, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
-        writeArticleEntities(this.sql, article.id, assignment.story, analysis, this.storedEntities);
+        insertAnalysis.run(seq, JSON.stringify(analysis.sentences), JSON.stringify(anchors), JSON.stringify(analysis.minhash));
+        insertTimes(this.sql, seq, analysis.times);
+        insertAssignment.run(seq, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
+        writeArticleEntities(this.sql, { id: article.id, seq }, assignment.story, analysis, this.storedEntities);
         markStale.run(assignment.story);
       }
       for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
@@ -252,7 +251,7 @@ export class SqliteStore implements Store {
   async storyMembers(storyId: string): Promise<MemberArticle[]> {
     const rows = this.sql(
       `SELECT a.*, s.event_id, s.duplicate_of, n.sentences, n.anchors FROM assignments s
-       JOIN articles a ON a.id = s.article_id JOIN analyses n ON n.article_id = a.id WHERE s.story_id = ? ORDER BY a.seq`,
+       JOIN articles a ON a.seq = s.article_seq JOIN analyses n ON n.article_seq = s.article_seq WHERE s.story_id = ? ORDER BY a.seq`,
     ).all(storyId) as Row[];
     const copies = this.storySyndication(storyId);
     const times = storyTimes(this.sql, storyId);
@@ -270,8 +269,8 @@ export class SqliteStore implements Store {
   /** Syndication partners of every member of a story, in one query (sorted, as syndicatedWith gives them). */
   private storySyndication(storyId: string): Map<string, string[]> {
     const pairs = this.sql(
-      `SELECT y.a, y.b FROM syndication y JOIN assignments s ON s.article_id = y.a WHERE s.story_id = ?
-       UNION SELECT y.a, y.b FROM syndication y JOIN assignments s ON s.article_id = y.b WHERE s.story_id = ?`,
+      `SELECT y.a, y.b FROM assignments s JOIN articles a ON a.seq = s.article_seq JOIN syndication y ON y.a = a.id WHERE s.story_id = ?
+       UNION SELECT y.a, y.b FROM assignments s JOIN articles a ON a.seq = s.article_seq JOIN syndication y ON y.b = a.id WHERE s.story_id = ?`,
     ).all(storyId, storyId) as Row[];
     const out = new Map<string, string[]>();
     const link = (x: string, y: string): void => void (out.get(x) ?? out.set(x, []).get(x)!).push(y);
@@ -304,16 +303,12 @@ export class SqliteStore implements Store {
   }
 
   async blocks(articleId: string): Promise<Block[]> {
-    const rows = this.sql('SELECT * FROM blocks WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
-    return rows.map((r) => ({
-      index: r.idx as number, text: r.text as string, kept: r.kept === 1, kind: r.kind as Block['kind'], reason: r.reason as string,
-      ...(r.lang ? { lang: r.lang as string } : {}),
-    }));
+    return readBlocks(this.sql, articleId);
   }
 
   async *assignments(): AsyncIterable<StoredAssignment> {
     const rows = this.db
-      .prepare('SELECT a.id, a.origin, a.url, a.lang, a.published, s.event_id, s.story_id, s.duplicate_of FROM articles a JOIN assignments s ON s.article_id = a.id ORDER BY a.seq')
+      .prepare('SELECT a.id, a.origin, a.url, a.lang, a.published, s.event_id, s.story_id, s.duplicate_of FROM articles a JOIN assignments s ON s.article_seq = a.seq ORDER BY a.seq')
       .iterate() as Iterable<Row>;
     for (const r of rows) {
       yield {
@@ -342,7 +337,7 @@ export class SqliteStore implements Store {
       .prepare(
         `SELECT a.id, a.origin, a.title, a.lang, a.published, s.story_id,
            snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet
-         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN assignments s ON s.article_id = a.id
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid LEFT JOIN assignments s ON s.article_seq = a.seq
          WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?`,
       )
       .all(q, limit) as Row[];

@@ -5,21 +5,21 @@ import type { TimeAnalysis, TimeExpression } from '../../model.js';
 type Row = Record<string, unknown>;
 
 /** Write one article's time analysis (inside the caller's transaction). */
-export function insertTimes(sql: Sql, articleId: string, times: TimeAnalysis | undefined): void {
+export function insertTimes(sql: Sql, articleSeq: number, times: TimeAnalysis | undefined): void {
   if (!times) return;
   const insert = sql(
-    `INSERT INTO times (article_id, idx, text, span_start, span_end, type, value, mod, interval_start, interval_end, granularity,
+    `INSERT INTO times (article_seq, idx, text, span_start, span_end, type, value, mod, interval_start, interval_end, granularity,
        anchor, anchor_inferred, mode, clause_start, clause_end, zone, parts)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   times.expressions.forEach((t, i) =>
     insert.run(
-      articleId, i, t.text, t.span.start, t.span.end, t.type, t.value, t.mod ?? null, t.interval?.[0] ?? null, t.interval?.[1] ?? null,
+      articleSeq, i, t.text, t.span.start, t.span.end, t.type, t.value, t.mod ?? null, t.interval?.[0] ?? null, t.interval?.[1] ?? null,
       t.granularity, t.anchor, t.anchorInferred ? 1 : 0, t.mode, t.clause.start, t.clause.end, t.zone ?? null, t.parts ? JSON.stringify(t.parts) : null,
     ),
   );
   const p = times.publishedInferred;
-  if (p) sql('INSERT INTO published_inferred (article_id, start, end, confidence, basis) VALUES (?, ?, ?, ?, ?)').run(articleId, p.start, p.end, p.confidence, JSON.stringify(p.basis));
+  if (p) sql('INSERT INTO published_inferred (article_seq, start, end, confidence, basis) VALUES (?, ?, ?, ?, ?)').run(articleSeq, p.start, p.end, p.confidence, JSON.stringify(p.basis));
 }
 
 function toExpression(r: Row): TimeExpression {
@@ -48,17 +48,22 @@ function toInferred(p: Row | undefined): TimeAnalysis['publishedInferred'] {
 
 /** One article's time analysis as stored. */
 export function readTimes(sql: Sql, articleId: string): TimeAnalysis {
-  const rows = sql('SELECT * FROM times WHERE article_id = ? ORDER BY idx').all(articleId) as Row[];
-  return { expressions: rows.map(toExpression), publishedInferred: toInferred(sql('SELECT * FROM published_inferred WHERE article_id = ?').get(articleId) as Row | undefined) };
+  const seq = sql('SELECT seq FROM articles WHERE id = ?').pluck().get(articleId) as number | undefined;
+  const rows = sql('SELECT * FROM times WHERE article_seq = ? ORDER BY idx').all(seq) as Row[];
+  return { expressions: rows.map(toExpression), publishedInferred: toInferred(sql('SELECT * FROM published_inferred WHERE article_seq = ?').get(seq) as Row | undefined) };
 }
 
 /** The time analyses of a story's members, in two queries (a story view reads them all). */
 export function storyTimes(sql: Sql, storyId: string): Map<string, TimeAnalysis> {
   const out = new Map<string, TimeAnalysis>();
   const of = (id: string): TimeAnalysis => out.get(id) ?? out.set(id, { expressions: [], publishedInferred: null }).get(id)!;
-  const rows = sql('SELECT t.* FROM assignments s JOIN times t ON t.article_id = s.article_id WHERE s.story_id = ? ORDER BY t.article_id, t.idx').all(storyId) as Row[];
+  const rows = sql(
+    'SELECT a.id AS article_id, t.* FROM assignments s JOIN times t ON t.article_seq = s.article_seq JOIN articles a ON a.seq = s.article_seq WHERE s.story_id = ? ORDER BY s.article_seq, t.idx',
+  ).all(storyId) as Row[];
   for (const r of rows) of(r.article_id as string).expressions.push(toExpression(r));
-  const inferred = sql('SELECT p.* FROM assignments s JOIN published_inferred p ON p.article_id = s.article_id WHERE s.story_id = ?').all(storyId) as Row[];
+  const inferred = sql(
+    'SELECT a.id AS article_id, p.* FROM assignments s JOIN published_inferred p ON p.article_seq = s.article_seq JOIN articles a ON a.seq = s.article_seq WHERE s.story_id = ?',
+  ).all(storyId) as Row[];
   for (const p of inferred) of(p.article_id as string).publishedInferred = toInferred(p);
   return out;
 }
