@@ -90,14 +90,12 @@ function listOf(counts: Map<FeatureId, number>): FeatureList {
   return { ids, counts: values };
 }
 
-/** Keeps a centroid's CENTROID_FEATURES largest counts (equal counts in the centroid's order, which the store preserves); returns the rest. */
+/** Keeps a centroid's CENTROID_FEATURES largest counts; returns the features pruned. */
 function prune(cluster: Cluster): FeatureId[] {
-  const { ids, counts } = listOf(cluster.counts);
-  const order = Uint32Array.from(ids.keys()).sort((x, y) => counts[y]! - counts[x]! || x - y);
-  const kept = new Map<FeatureId, number>();
-  for (let r = 0; r < CENTROID_FEATURES; r++) kept.set(ids[order[r]!]!, counts[order[r]!]!);
-  cluster.counts = kept;
-  return Array.from(order.subarray(CENTROID_FEATURES), (i) => ids[i]!);
+  // Stable sort: equal counts keep the centroid's order, which the store preserves.
+  const ranked = [...cluster.counts].sort((x, y) => y[1] - x[1]);
+  cluster.counts = new Map(ranked.slice(0, CENTROID_FEATURES));
+  return ranked.slice(CENTROID_FEATURES).map(([f]) => f);
 }
 
 /** Add an article to a cluster; returns the features it gained and those pruned from its centroid. */
@@ -314,13 +312,10 @@ function queryAnchors(vector: Vector): FeatureId[] {
   return anchors.slice(0, QUERY_FEATURES).map((i) => ids[i]!);
 }
 
-/** Scratch for topCandidates: shared query anchors per cluster, emptied on every call. */
-const sharedAnchors = new Map<Cluster, number>();
 
 /** Clusters sharing the most query anchors, at most MAX_CANDIDATES, older first on ties; a top-k pass, no full sort. */
 function topCandidates(anchors: FeatureId[], postings: Postings): Cluster[] {
-  const shared = sharedAnchors;
-  shared.clear();
+  const shared = new Map<Cluster, number>();
   for (const f of anchors) {
     const list = postings[f];
     if (list && list.size <= MAX_POSTINGS) for (const c of list) shared.set(c, (shared.get(c) ?? 0) + 1);
