@@ -4,12 +4,49 @@ import { identifyLanguage } from '../text/langid.js';
 import { DEEP_LANGS } from '../text/langdata.js';
 import { stopwordLanguages } from '../text/lexicon.js';
 import { words } from '../text/tokens.js';
+import { unitClass } from '../text/wordchars.js';
 
 /** Letters a block needs before its own language is guessed; shorter blocks take the page's. */
 const MIN_LETTERS = 25;
 
 /** Share of a block's words that must be the page language's stop words for it to pass as that language unchecked. */
 const PAGE_STOPWORD_SHARE = 0.2;
+
+const isLetterUnit = unitClass(/^\p{L}$/u);
+const astralLetters = new Map<number, boolean>();
+
+function isAstralLetter(cp: number): boolean {
+  let yes = astralLetters.get(cp);
+  if (yes === undefined) astralLetters.set(cp, (yes = /^\p{L}$/u.test(String.fromCodePoint(cp))));
+  return yes;
+}
+
+/** Whether the text has at least `min` letters, in UTF-16 units (an astral letter counts two); stops counting there. */
+function hasLetters(text: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length && n < min; i++) {
+    const c = text.charCodeAt(i);
+    const low = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : NaN;
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      if (isAstralLetter(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) n += 2;
+      i++;
+    } else if (isLetterUnit(c)) n++;
+  }
+  return n >= min;
+}
+
+const STOPWORD_CACHE_SIZE = 100_000;
+const stopwordMasks = new Map<string, number>();
+
+/** stopwordLanguages of a word as written, remembered (no lower-casing of words seen before). */
+function stopwordMask(word: string): number {
+  let mask = stopwordMasks.get(word);
+  if (mask === undefined) {
+    if (stopwordMasks.size >= STOPWORD_CACHE_SIZE) stopwordMasks.clear();
+    stopwordMasks.set(word, (mask = stopwordLanguages(word.toLowerCase())));
+  }
+  return mask;
+}
 
 /**
  * A block reads as the page's language when that language's stop words are common in it and no other analysed
@@ -22,7 +59,7 @@ function plainlyPageLanguage(text: string, pageLang: string): boolean {
   let total = 0;
   for (const w of words(text)) {
     total++;
-    const mask = stopwordLanguages(w.toLowerCase());
+    const mask = stopwordMask(w);
     if (mask) for (let bit = 0; bit < counts.length; bit++) if (mask & (1 << bit)) counts[bit]!++;
   }
   const own = counts[page]!;
@@ -34,8 +71,7 @@ export function blockLanguages(blocks: Pick<Block, 'index' | 'text' | 'kept'>[],
   return blocks
     .filter((b) => b.kept)
     .map((b) => {
-      const letters = b.text.replace(/[^\p{L}]/gu, '').length;
-      if (letters < MIN_LETTERS) return { index: b.index, lang: pageLang, confidence: 0 };
+      if (!hasLetters(b.text, MIN_LETTERS)) return { index: b.index, lang: pageLang, confidence: 0 };
       if (plainlyPageLanguage(b.text, pageLang)) return { index: b.index, lang: pageLang, confidence: 0.9 };
       const guess = identifyLanguage(b.text);
       const own = guess.lang !== 'und' && (guess.lang === pageLang || guess.confidence >= 0.5);

@@ -19,7 +19,7 @@ export function nameKey(name: string): string {
 }
 
 /** Runs of capitalised tokens, with connectors inside; a sentence's first word counts only when seen capitalised elsewhere. */
-export function nameSpans(tokens: Token[], sentenceStarts: Set<number>, midSentenceCaps: Set<string>, lang: string): Token[][] {
+function nameSpans(tokens: Token[], infos: TokenInfo[], sentenceStarts: Set<number>, midSentenceCaps: Set<string>, lang: string): Token[][] {
   const stop = stopwords(lang);
   const runs: Token[][] = [];
   let run: Token[] = [];
@@ -28,15 +28,14 @@ export function nameSpans(tokens: Token[], sentenceStarts: Set<number>, midSente
     if (run.length) runs.push(run);
     run = [];
   };
-  for (const t of tokens) {
-    const lower = t.text.toLowerCase();
-    const cap = isCapitalized(t.text) && !/^\p{Lu}[\p{Ll}]?$/u.test(t.text);
+  tokens.forEach((t, k) => {
+    const { lower, nameWord, digit } = infos[k]!;
     const initial = sentenceStarts.has(t.start);
-    if (cap && !(initial && (stop.has(lower) || !midSentenceCaps.has(lower)))) run.push(t);
+    if (nameWord && !(initial && (stop.has(lower) || !midSentenceCaps.has(lower)))) run.push(t);
     else if (run.length && NAME_CONNECTORS.has(lower) && !initial) run.push(t);
     else close();
-    if (/^\d/.test(t.text)) close();
-  }
+    if (digit) close();
+  });
   close();
   return runs;
 }
@@ -73,58 +72,73 @@ function placesIn(run: Token[]): { ids: string[]; rest: Token[] } {
   return { ids, rest };
 }
 
-interface WordInfo extends WordConcept {
+interface TokenInfo extends WordConcept {
+  lower: string;
   folded: string;
-  /** The W: feature of the word, or null for stop words, short words and numbers. */
-  stemKey: string | null;
+  capital: boolean;
+  /** Capitalised, and more than a lone capital or a capital and one small letter: may be part of a name. */
+  nameWord: boolean;
+  /** Starts with a digit: ends a name run. */
+  digit: boolean;
+  /** The token's one feature: a number or year key, else its W: stem key; null for stop words and short words. */
+  feature: string | null;
 }
 
-const WORD_CACHE_SIZE = 200_000;
-const wordCaches = new Map<string, Map<string, WordInfo>>();
+const TOKEN_CACHE_SIZE = 200_000;
+const tokenCaches = new Map<string, Map<string, TokenInfo>>();
 
-/** Folded form and stem feature of a lower-cased word, remembered per language (the same words recur in every article). */
-function wordInfo(lower: string, lang: string): WordInfo {
-  let cache = wordCaches.get(lang);
-  if (!cache || cache.size >= WORD_CACHE_SIZE) wordCaches.set(lang, (cache = new Map()));
-  let info = cache.get(lower);
+/** What features need of a token as written, remembered per language (the same words recur in every article). */
+function tokenInfo(text: string, lang: string): TokenInfo {
+  let cache = tokenCaches.get(lang);
+  if (!cache || cache.size >= TOKEN_CACHE_SIZE) tokenCaches.set(lang, (cache = new Map()));
+  let info = cache.get(text);
   if (!info) {
+    const lower = text.toLowerCase();
     const skip = lower.length < 3 || stopwords(lang).has(lower) || /\d/.test(lower);
     const folded = foldWord(lower);
-    info = { folded, stemKey: skip ? null : `W:${lang}:${foldKey(stemmer(lang)(lower))}`, ...wordConcept(folded, lang) };
-    cache.set(lower, info);
+    const capital = isCapitalized(text);
+    info = {
+      lower,
+      folded,
+      capital,
+      nameWord: capital && !/^\p{Lu}[\p{Ll}]?$/u.test(text),
+      digit: /^\d/.test(text),
+      feature: numberKey(text, lang) ?? (skip ? null : `W:${lang}:${foldKey(stemmer(lang)(lower))}`),
+      ...wordConcept(folded, lang),
+    };
+    cache.set(text, info);
   }
   return info;
 }
 
-/** Feature counts of a text whose sentences are known. Title features count twice. */
-export function extractFeatures(title: string, text: string, sentences: Span[], lang: string): FeatureCounts {
+/** Feature counts of a text whose sentences and tokens are known. Title features count twice. */
+export function extractFeatures(title: string, text: string, sentences: Span[], lang: string, textTokens: Token[]): FeatureCounts {
   const counts = new Map<string, number>();
   const stop = stopwords(lang);
   const sources: { text: string; starts: Set<number>; weight: number }[] = [
     { text: title, starts: new Set([0]), weight: 2 },
     { text, starts: new Set(sentences.map((s) => s.start)), weight: 1 },
   ];
-  const allTokens = sources.map((s) => tokenize(s.text));
+  const allTokens = [tokenize(title), textTokens];
+  const allInfos = allTokens.map((tokens) => tokens.map((t) => tokenInfo(t.text, lang)));
   const midCaps = new Set<string>();
   sources.forEach((s, i) => {
-    for (const t of allTokens[i]!) if (!s.starts.has(t.start) && isCapitalized(t.text)) midCaps.add(t.text.toLowerCase());
+    allTokens[i]!.forEach((t, k) => {
+      if (!s.starts.has(t.start) && allInfos[i]![k]!.capital) midCaps.add(allInfos[i]![k]!.lower);
+    });
   });
   sources.forEach((s, i) => {
     const tokens = allTokens[i]!;
-    for (const run of nameSpans(tokens, s.starts, midCaps, lang)) {
+    const infos = allInfos[i]!;
+    for (const run of nameSpans(tokens, infos, s.starts, midCaps, lang)) {
       const { ids, rest } = placesIn(run);
       for (const id of ids) add(counts, `P:${id}`, s.weight);
       // What is left of a run after its places is a name only if it is contiguous and not all connectors.
       if (rest.length && rest.length === run.length) add(counts, `E:${nameKey(run.map((t) => t.text).join(' '))}`, s.weight);
       else if (rest.length === 1 && !stop.has(rest[0]!.text.toLowerCase())) add(counts, `E:${nameKey(rest[0]!.text)}`, s.weight);
     }
-    const infos = tokens.map((t) => wordInfo(t.text.toLowerCase(), lang));
     for (const id of findConcepts(infos.map((i) => i.folded), infos, lang)) add(counts, `K:${id}`, s.weight);
-    tokens.forEach((t, k) => {
-      const num = numberKey(t.text, lang);
-      if (num) add(counts, num, s.weight);
-      else if (infos[k]!.stemKey) add(counts, infos[k]!.stemKey!, s.weight);
-    });
+    for (const info of infos) if (info.feature) add(counts, info.feature, s.weight);
   });
   return counts;
 }

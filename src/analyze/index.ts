@@ -5,7 +5,7 @@ import { minhashSignature } from '../link/minhash.js';
 import { identifyLanguage, type LangGuess } from '../text/langid.js';
 import { foldWord } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
-import { words } from '../text/tokens.js';
+import { tokenize } from '../text/tokens.js';
 import { blockLanguages } from './blocklang.js';
 import { extractEntities } from './entities/index.js';
 import { extractFeatures } from './features.js';
@@ -30,12 +30,14 @@ export function analyze(doc: Document): Analysis {
   const detected = identifyLanguage(`${doc.title}\n${doc.text}`);
   const { lang, confidence } = chooseLanguage(doc, detected);
   const sentences = splitSentences(doc.text, lang);
-  const folded = words(doc.text).map(foldWord);
+  // One token list serves the features and the fingerprints.
+  const tokens = tokenize(doc.text);
+  const folded = tokens.map((t) => foldWord(t.text));
   return {
     lang,
     langConfidence: Number(confidence.toFixed(3)),
     sentences,
-    features: extractFeatures(doc.title, doc.text, sentences, lang),
+    features: extractFeatures(doc.title, doc.text, sentences, lang, tokens),
     contentHash: contentHash(folded),
     minhash: minhashSignature(folded),
     wordCount: folded.length,

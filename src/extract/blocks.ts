@@ -171,14 +171,26 @@ function markEdges(blocks: Block[]): void {
 /** Length of the crude stem used for cohesion: enough to tell words apart, short enough to meet inflections. */
 const COHESION_STEM = 5;
 
+const cohesionStems = new Map<string, string | null>();
+
+/** A word's crude stem, or null for short words, stop words of any analysed language and numbers; remembered. */
+function cohesionStem(word: string): string | null {
+  let stem = cohesionStems.get(word);
+  if (stem === undefined) {
+    if (cohesionStems.size > 100_000) cohesionStems.clear();
+    const lower = word.toLowerCase();
+    stem = lower.length < 3 || allStopwords().has(lower) || /^\d/.test(lower) ? null : foldWord(lower).slice(0, COHESION_STEM);
+    cohesionStems.set(word, stem);
+  }
+  return stem;
+}
+
 /** Content words as crude stems; language-free (stop words of every analysed language), as this runs before language id. */
 function contentStems(text: string): string[] {
-  const stop = allStopwords();
   const out: string[] = [];
   for (const w of words(text)) {
-    const lower = w.toLowerCase();
-    if (lower.length < 3 || stop.has(lower) || /^\d/.test(lower)) continue;
-    out.push(foldWord(lower).slice(0, COHESION_STEM));
+    const stem = cohesionStem(w);
+    if (stem !== null) out.push(stem);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Boilerplate rules from text/lang/<code>/boilerplate.txt: `reason<TAB>phrase` or `reason<TAB>/regex/`.
 import { DEEP_LANGS, langLines } from '../text/langdata.js';
 import { foldKey } from '../text/normalize.js';
+import { unitClass } from '../text/wordchars.js';
 
 interface Rules {
   phrases: Map<string, string>;
@@ -13,12 +14,17 @@ interface Rules {
 
 let loaded: Rules | null = null;
 
-/** The key a whole line is compared by: folded, with edge punctuation and bullets trimmed. */
+const isLeadingMark = unitClass(/^[\s•·»›>|*(\[\-–—]$/u);
+const isTrailingMark = unitClass(/^[\s:.…»›>|!*)\]\-–—]$/u);
+
+/** The key a whole line is compared by: folded, with edge punctuation and bullets trimmed (by char code: no regex scan per line end). */
 export function phraseKey(line: string): string {
-  return foldKey(line)
-    .replace(/^[\s•·»›>|*(\[\-–—]+/, '')
-    .replace(/[\s:.…»›>|!*)\]\-–—]+$/, '')
-    .replace(/\s+/g, ' ');
+  const folded = foldKey(line);
+  let start = 0;
+  let end = folded.length;
+  while (start < end && isLeadingMark(folded.charCodeAt(start))) start++;
+  while (end > start && isTrailingMark(folded.charCodeAt(end - 1))) end--;
+  return folded.slice(start, end).replace(/\s+/g, ' ');
 }
 
 // Rules of every language apply to every page: a page's boilerplate is often in another language than its body.

@@ -2,7 +2,7 @@
 // (or founds) an event, and its event joins (or founds) a story. Incremental: no recompute, ids never change.
 import type { Article, Assignment, FeatureCounts } from '../model.js';
 import { bandKeys, estimatedJaccard } from './minhash.js';
-import { featureWeight, similarity, weigh, type Vector } from './similarity.js';
+import { featureWeight, similarity, weigh, type FeatureList, type Vector } from './similarity.js';
 import { isAnchorId, isAnchorName, type Cluster, type FeatureId, type LinkChanges, type LinkState } from './state.js';
 
 export { addFeature, emptyLinkState, type LinkState, type LinkChanges, type Cluster } from './state.js';
@@ -78,21 +78,36 @@ function maxDate(a: string | null, b: string | null): string | null {
   return !a ? b : !b ? a : a > b ? a : b;
 }
 
-/** Add an article to a cluster; returns the features it gained and those pruned from its centroid. */
-function absorb(cluster: Cluster, counts: Map<FeatureId, number>, date: string | null): { added: FeatureId[]; removed: FeatureId[] } {
-  const added: FeatureId[] = [];
-  let removed: FeatureId[] = [];
+/** A centroid's counts as parallel arrays, in its order. */
+function listOf(counts: Map<FeatureId, number>): FeatureList {
+  const ids = new Int32Array(counts.size);
+  const values = new Float64Array(counts.size);
+  let i = 0;
   for (const [f, c] of counts) {
+    ids[i] = f;
+    values[i++] = c;
+  }
+  return { ids, counts: values };
+}
+
+/** Keeps a centroid's CENTROID_FEATURES largest counts; returns the features pruned. */
+function prune(cluster: Cluster): FeatureId[] {
+  // Stable sort: equal counts keep the centroid's order, which the store preserves.
+  const ranked = [...cluster.counts].sort((x, y) => y[1] - x[1]);
+  cluster.counts = new Map(ranked.slice(0, CENTROID_FEATURES));
+  return ranked.slice(CENTROID_FEATURES).map(([f]) => f);
+}
+
+/** Add an article to a cluster; returns the features it gained and those pruned from its centroid. */
+function absorb(cluster: Cluster, list: FeatureList, date: string | null): { added: FeatureId[]; removed: FeatureId[] } {
+  const added: FeatureId[] = [];
+  for (let i = 0; i < list.ids.length; i++) {
+    const f = list.ids[i]!;
     const had = cluster.counts.get(f);
     if (had === undefined) added.push(f);
-    cluster.counts.set(f, (had ?? 0) + c);
+    cluster.counts.set(f, (had ?? 0) + list.counts[i]!);
   }
-  if (cluster.counts.size > CENTROID_FEATURES * 1.5) {
-    // Stable sort: equal counts keep the centroid's order, which the store preserves.
-    const ranked = [...cluster.counts].sort((x, y) => y[1] - x[1]);
-    cluster.counts = new Map(ranked.slice(0, CENTROID_FEATURES));
-    removed = ranked.slice(CENTROID_FEATURES).map(([f]) => f);
-  }
+  const removed = cluster.counts.size > CENTROID_FEATURES * 1.5 ? prune(cluster) : [];
   cluster.size++;
   cluster.firstDate = minDate(cluster.firstDate, date);
   cluster.lastDate = maxDate(cluster.lastDate, date);
@@ -131,13 +146,15 @@ export class Linker {
     }
     this.state.hashes.set(analysis.contentHash, id);
     const counts = this.featureIds(analysis.features);
-    const vector = weigh(counts, this.weightOf);
-    const copies = this.syndicatedCopies(id, analysis.minhash);
+    const vector = weigh(counts.ids, counts.counts, this.weightOf);
+    const anchors = queryAnchors(vector);
+    const bands = bandKeys(analysis.minhash);
+    const copies = this.syndicatedCopies(id, analysis.minhash, bands);
     let event: Cluster | undefined;
     let score = 1;
     if (copies.length) event = this.state.events.get(this.state.placed.get(copies[0]!.id)!.event);
     if (!event) {
-      const best = this.bestCluster(vector, this.eventPostings, when, (days) => (days <= this.opts.eventWindowDays ? 1 : 0), true);
+      const best = this.bestCluster(vector, anchors, this.eventPostings, when, (days) => (days <= this.opts.eventWindowDays ? 1 : 0), true);
       if (best && best.score >= this.opts.eventThreshold) {
         event = best.cluster;
         score = best.score;
@@ -146,7 +163,7 @@ export class Linker {
     let story: Cluster;
     if (event) story = this.state.stories.get(event.storyId!)!;
     else {
-      const best = this.bestCluster(vector, this.storyPostings, when, (days) => 0.5 ** (days / this.opts.storyHalfLifeDays));
+      const best = this.bestCluster(vector, anchors, this.storyPostings, when, (days) => 0.5 ** (days / this.opts.storyHalfLifeDays));
       story = best && best.score >= this.opts.storyThreshold ? best.cluster : this.newCluster(this.state.stories, `st_${id.slice(0, 12)}`, null);
       event = this.newCluster(this.state.events, `ev_${id.slice(0, 12)}`, story.id);
     }
@@ -156,7 +173,7 @@ export class Linker {
     this.vectors.delete(story.id);
     this.touch(event, story);
     this.countDocument(counts);
-    this.remember(id, analysis.minhash, event.id, story.id);
+    this.remember(id, analysis.minhash, bands, event.id, story.id);
     for (const c of copies) this.changes.syndication.push({ a: c.id, b: id, jaccard: c.jaccard });
     return { articleId: id, event: event.id, story: story.id, duplicateOf: null, syndicatedWith: copies.map((c) => c.id), score: Number(score.toFixed(4)) };
   }
@@ -168,9 +185,9 @@ export class Linker {
     return out;
   }
 
-  private syndicatedCopies(id: string, sig: number[]): { id: string; jaccard: number }[] {
+  private syndicatedCopies(id: string, sig: number[], bands: string[]): { id: string; jaccard: number }[] {
     const candidates = new Set<string>();
-    for (const key of bandKeys(sig)) for (const other of this.state.bands.get(key) ?? []) if (other !== id) candidates.add(other);
+    for (const key of bands) for (const other of this.state.bands.get(key) ?? []) if (other !== id) candidates.add(other);
     const copies: { id: string; jaccard: number }[] = [];
     for (const other of candidates) {
       const jaccard = estimatedJaccard(sig, this.state.signatures.get(other)!);
@@ -182,13 +199,14 @@ export class Linker {
 
   private bestCluster(
     vector: Vector,
+    anchors: FeatureId[],
     postings: Postings,
     when: When,
     timeFactor: (daysOutside: number) => number,
     areEvents = false,
   ): { cluster: Cluster; score: number } | null {
     let best: { cluster: Cluster; score: number } | null = null;
-    for (const cluster of topCandidates(vector, postings)) {
+    for (const cluster of topCandidates(anchors, postings)) {
       // An event of undated articles is as old as its story: it cannot draw in articles from years later.
       const span = areEvents && !cluster.firstDate ? this.state.stories.get(cluster.storyId!)! : cluster;
       const factor = timeFactor(daysOutside(when, span.firstDate, span.lastDate));
@@ -201,7 +219,10 @@ export class Linker {
 
   private clusterVector(cluster: Cluster): Vector {
     let v = this.vectors.get(cluster.id);
-    if (!v) this.vectors.set(cluster.id, (v = weigh(cluster.counts, this.weightOf)));
+    if (!v) {
+      const list = listOf(cluster.counts);
+      this.vectors.set(cluster.id, (v = weigh(list.ids, list.counts, this.weightOf)));
+    }
     return v;
   }
 
@@ -227,9 +248,11 @@ export class Linker {
   }
 
   /** The article's features by id; a feature seen for the first time gets the next id of its kind. */
-  private featureIds(features: FeatureCounts): Map<FeatureId, number> {
+  private featureIds(features: FeatureCounts): FeatureList {
     const dict = this.state.features;
-    const out = new Map<FeatureId, number>();
+    const ids = new Int32Array(features.size);
+    const counts = new Float64Array(features.size);
+    let i = 0;
     for (const [name, c] of features) {
       let id = dict.ids.get(name);
       if (id === undefined) {
@@ -239,9 +262,10 @@ export class Linker {
         dict.names[id] = name;
         this.changes.newFeatures.push({ id, name });
       }
-      out.set(id, c);
+      ids[i] = id;
+      counts[i++] = c;
     }
-    return out;
+    return { ids, counts };
   }
 
   private touch(event: Cluster, story: Cluster): void {
@@ -249,11 +273,11 @@ export class Linker {
     if (!this.changes.stories.includes(story)) this.changes.stories.push(story);
   }
 
-  private countDocument(counts: Map<FeatureId, number>): void {
+  private countDocument(counts: FeatureList): void {
     const { df } = this.state;
     this.state.docs++;
     this.changes.docs++;
-    for (const f of counts.keys()) {
+    for (const f of counts.ids) {
       df[f] = (df[f] ?? 0) + 1;
       this.changes.dfDelta.set(f, (this.changes.dfDelta.get(f) ?? 0) + 1);
     }
@@ -265,10 +289,10 @@ export class Linker {
     }
   }
 
-  private remember(id: string, sig: number[], event: string, story: string): void {
+  private remember(id: string, sig: number[], bands: string[], event: string, story: string): void {
     this.state.placed.set(id, { event, story });
     this.state.signatures.set(id, sig);
-    for (const key of bandKeys(sig)) {
+    for (const key of bands) {
       const list = this.state.bands.get(key);
       if (list) list.push(id);
       else this.state.bands.set(key, [id]);
@@ -281,17 +305,18 @@ type Postings = (Set<Cluster> | undefined)[];
 
 /** The query's strongest anchors, at most QUERY_FEATURES of them, ranked by weight (ties by id, for determinism). */
 function queryAnchors(vector: Vector): FeatureId[] {
-  return [...vector.weights]
-    .filter(([f]) => isAnchorId(f))
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, QUERY_FEATURES)
-    .map(([f]) => f);
+  const { ids, weights } = vector;
+  const anchors: number[] = [];
+  for (let i = 0; i < ids.length; i++) if (isAnchorId(ids[i]!)) anchors.push(i);
+  anchors.sort((a, b) => weights[b]! - weights[a]! || ids[a]! - ids[b]!);
+  return anchors.slice(0, QUERY_FEATURES).map((i) => ids[i]!);
 }
 
+
 /** Clusters sharing the most query anchors, at most MAX_CANDIDATES, older first on ties; a top-k pass, no full sort. */
-function topCandidates(vector: Vector, postings: Postings): Cluster[] {
+function topCandidates(anchors: FeatureId[], postings: Postings): Cluster[] {
   const shared = new Map<Cluster, number>();
-  for (const f of queryAnchors(vector)) {
+  for (const f of anchors) {
     const list = postings[f];
     if (list && list.size <= MAX_POSTINGS) for (const c of list) shared.set(c, (shared.get(c) ?? 0) + 1);
   }

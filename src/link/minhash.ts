@@ -66,6 +66,11 @@ export function estimatedJaccard(a: number[], b: number[]): number {
 /** The LSH band keys of a signature: texts sharing any band are candidates. */
 export function bandKeys(sig: number[]): string[] {
   const keys: string[] = [];
-  for (let b = 0; b < LSH_BANDS; b++) keys.push(`${b}:${sig.slice(b * ROWS, (b + 1) * ROWS).join('.')}`);
+  for (let b = 0; b < LSH_BANDS; b++) {
+    // Built by concatenation: the same key as joining the band's rows with '.', without a slice per band.
+    let key = `${b}:${sig[b * ROWS]}`;
+    for (let r = 1; r < ROWS; r++) key += `.${sig[b * ROWS + r]}`;
+    keys.push(key);
+  }
   return keys;
 }

@@ -12,9 +12,16 @@ export interface IdfSnapshot {
   df: number[];
 }
 
-/** A weighted vector with its norms precomputed: over all features and over the anchors alone. */
+/** Feature counts as parallel arrays, in the order the features were first counted. */
+export interface FeatureList {
+  ids: Int32Array;
+  counts: Float64Array;
+}
+
+/** A weighted vector (parallel arrays, in the counts' order) with its norms: over all features and the anchors alone. */
 export interface Vector {
-  weights: Map<FeatureId, number>;
+  ids: Int32Array;
+  weights: Float64Array;
   norm: number;
   anchorNorm: number;
 }
@@ -25,33 +32,62 @@ export function featureWeight(id: FeatureId, name: string, idf: IdfSnapshot): nu
 }
 
 /** TF-IDF vector of feature counts, sublinear in counts; `weightOf` gives a feature's IDF × kind boost. */
-export function weigh(counts: Map<FeatureId, number>, weightOf: (id: FeatureId) => number): Vector {
-  const weights = new Map<FeatureId, number>();
+export function weigh(ids: ArrayLike<FeatureId>, counts: ArrayLike<number>, weightOf: (id: FeatureId) => number): Vector {
+  const keptIds = new Int32Array(ids.length);
+  const weights = new Float64Array(ids.length);
+  let n = 0;
   let norm = 0;
   let anchorNorm = 0;
-  for (const [f, c] of counts) {
+  for (let i = 0; i < ids.length; i++) {
+    const c = counts[i]!;
     if (c <= 0) continue;
+    const f = ids[i]!;
     const w = (1 + Math.log(c)) * weightOf(f);
-    weights.set(f, w);
+    keptIds[n] = f;
+    weights[n++] = w;
     norm += w * w;
     if (isAnchorId(f)) anchorNorm += w * w;
   }
-  return { weights, norm: Math.sqrt(norm), anchorNorm: Math.sqrt(anchorNorm) };
+  return { ids: keptIds.subarray(0, n), weights: weights.subarray(0, n), norm: Math.sqrt(norm), anchorNorm: Math.sqrt(anchorNorm) };
 }
 
 /** Cross-lingual pairs share only anchors, so the anchor-only cosine (slightly discounted) also counts. */
 export const ANCHOR_DISCOUNT = 0.9;
 
+/** Weights by feature id, zero where absent (weights are positive): lookups without hashing. */
+let dense = new Float64Array(1024);
+
+function scatter(v: Vector): void {
+  for (let i = 0; i < v.ids.length; i++) {
+    const f = v.ids[i]!;
+    if (f >= dense.length) {
+      const grown = new Float64Array(Math.max(f + 1, dense.length * 2));
+      grown.set(dense);
+      dense = grown;
+    }
+    dense[f] = v.weights[i]!;
+  }
+}
+
+function unscatter(v: Vector): void {
+  for (let i = 0; i < v.ids.length; i++) dense[v.ids[i]!] = 0;
+}
+
+/** Cosine over all features and over anchors; the smaller vector is walked in its own order (sums stay bit-exact). */
 export function similarity(a: Vector, b: Vector): number {
   let dot = 0;
   let anchorDot = 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  for (const [f, w] of small.weights) {
-    const o = large.weights.get(f);
-    if (o === undefined) continue;
+  const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+  scatter(large);
+  for (let i = 0; i < small.ids.length; i++) {
+    const f = small.ids[i]!;
+    const o = dense[f]!;
+    if (o === 0) continue;
+    const w = small.weights[i]!;
     dot += w * o;
     if (isAnchorId(f)) anchorDot += w * o;
   }
+  unscatter(large);
   const all = dot ? dot / (a.norm * b.norm) : 0;
   const anchors = anchorDot ? anchorDot / (a.anchorNorm * b.anchorNorm) : 0;
   return Math.max(all, ANCHOR_DISCOUNT * anchors);

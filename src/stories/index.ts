@@ -14,15 +14,17 @@ const KEYWORDS = 10;
 /** Language preferred for a story's title when a central article in it exists; the CLI speaks English. */
 const DISPLAY_LANG = 'en';
 
-function anchors(m: MemberArticle): string[] {
-  return [...m.anchors.keys()];
-}
-
 /** How many anchors an article shares with the others: the most shared one represents the group. */
 function centrality(members: MemberArticle[]): Map<MemberArticle, number> {
   const df = new Map<string, number>();
-  for (const m of members) for (const f of anchors(m)) df.set(f, (df.get(f) ?? 0) + 1);
-  return new Map(members.map((m) => [m, anchors(m).reduce((s, f) => s + (df.get(f)! - 1), 0)]));
+  for (const m of members) for (const f of m.anchors.keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const score = new Map<MemberArticle, number>();
+  for (const m of members) {
+    let s = 0;
+    for (const f of m.anchors.keys()) s += df.get(f)! - 1;
+    score.set(m, s);
+  }
+  return score;
 }
 
 function representative(members: MemberArticle[]): MemberArticle {
@@ -81,7 +83,7 @@ function readableFeature(f: string): string {
 
 function keywords(members: MemberArticle[]): string[] {
   const df = new Map<string, number>();
-  for (const m of members) for (const f of anchors(m)) if (/^[EPK]:/.test(f)) df.set(f, (df.get(f) ?? 0) + 1);
+  for (const m of members) for (const f of m.anchors.keys()) if (/^[EPK]:/.test(f)) df.set(f, (df.get(f) ?? 0) + 1);
   return [...df]
     .filter(([, n]) => n > 1 || members.length === 1)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -92,7 +94,11 @@ function keywords(members: MemberArticle[]): string[] {
 /** The story view of a story's member articles (never empty). */
 export function deriveStory(id: string, members: MemberArticle[]): Story {
   const byEvent = new Map<string, MemberArticle[]>();
-  for (const m of members) byEvent.set(m.event, [...(byEvent.get(m.event) ?? []), m]);
+  for (const m of members) {
+    const list = byEvent.get(m.event);
+    if (list) list.push(m);
+    else byEvent.set(m.event, [m]);
+  }
   const leads = new Map([...byEvent].map(([eventId, list]) => [eventId, representative(list)]));
   const events: StoryEventView[] = [...byEvent].map(([eventId, list]) => {
     const [firstDate, lastDate] = dateRange(list);

@@ -3,7 +3,7 @@ import type { Span, TimeExpression, TimeMode, TimelineCitation, TimelineEntry } 
 import type { MemberArticle } from '../store/types.js';
 import { anchorOfRange } from '../analyze/time/index.js';
 import { tagTimes } from '../analyze/time/tagger.js';
-import { foldKey } from '../text/normalize.js';
+import { foldWord } from '../text/normalize.js';
 import { isCapitalized, words } from '../text/tokens.js';
 
 const MAX_LABEL = 240;
@@ -45,15 +45,18 @@ interface Draft {
 function clauseWords(text: string): { words: Set<string>; names: Set<string> } {
   const all = words(text);
   return {
-    words: new Set(all.filter((w) => w.length >= MIN_WORD).map(foldKey)),
-    names: new Set(all.filter((w, i) => i > 0 && isCapitalized(w) && w.length >= MIN_WORD).map(foldKey)),
+    words: new Set(all.filter((w) => w.length >= MIN_WORD).map(foldWord)),
+    names: new Set(all.filter((w, i) => i > 0 && isCapitalized(w) && w.length >= MIN_WORD).map(foldWord)),
   };
 }
 
 function similar(a: Draft, b: { words: Set<string>; names: Set<string> }): boolean {
-  const shared = [...a.words].filter((w) => b.words.has(w)).length;
+  let shared = 0;
+  for (const w of a.words) if (b.words.has(w)) shared++;
   const smaller = Math.min(a.words.size, b.words.size) || 1;
-  return shared / smaller >= SAME_CLAUSE || [...a.names].some((n) => b.names.has(n));
+  if (shared / smaller >= SAME_CLAUSE) return true;
+  for (const n of a.names) if (b.names.has(n)) return true;
+  return false;
 }
 
 function citation(m: MemberArticle, span: Span, text: string, clause: Span): TimelineCitation {
@@ -75,12 +78,14 @@ function sortKey(e: TimelineEntry): string {
 export function buildTimeline(members: MemberArticle[]): TimelineEntry[] {
   const anchor = storyAnchor(members);
   const drafts: Draft[] = [];
+  // Drafts by basis and interval, in creation order: only those can take an entry (no scan of the whole story).
+  const byInterval = new Map<string, Draft[]>();
   const modes = new Map<Draft, TimeMode[]>();
   const add = (entry: TimelineEntry, mode: TimeMode, clauseText: string): void => {
     const key = clauseWords(clauseText);
-    const same = drafts.find(
-      (d) => d.entry.basis === entry.basis && d.entry.interval[0] === entry.interval[0] && d.entry.interval[1] === entry.interval[1] && similar(d, key),
-    );
+    const slot = `${entry.basis} ${entry.interval[0]} ${entry.interval[1]}`;
+    const peers = byInterval.get(slot) ?? [];
+    const same = peers.find((d) => similar(d, key));
     if (same) {
       if (!same.entry.citations.some((c) => c.article === entry.citations[0]!.article)) same.entry.citations.push(...entry.citations);
       modes.get(same)!.push(mode);
@@ -90,6 +95,8 @@ export function buildTimeline(members: MemberArticle[]): TimelineEntry[] {
     }
     const draft = { entry, ...key };
     drafts.push(draft);
+    peers.push(draft);
+    byInterval.set(slot, peers);
     modes.set(draft, [mode]);
   };
   for (const m of members) {
