@@ -4,7 +4,7 @@ import { identifyLanguage } from '../text/langid.js';
 import { DEEP_LANGS } from '../text/langdata.js';
 import { stopwordLanguages } from '../text/lexicon.js';
 import { words } from '../text/tokens.js';
-import { unitClass } from '../text/wordchars.js';
+import { LETTER, charClass, pairAt } from '../text/charclass.js';
 
 /** Letters a block needs before its own language is guessed; shorter blocks take the page's. */
 const MIN_LETTERS = 25;
@@ -12,25 +12,15 @@ const MIN_LETTERS = 25;
 /** Share of a block's words that must be the page language's stop words for it to pass as that language unchecked. */
 const PAGE_STOPWORD_SHARE = 0.2;
 
-const isLetterUnit = unitClass(/^\p{L}$/u);
-const astralLetters = new Map<number, boolean>();
-
-function isAstralLetter(cp: number): boolean {
-  let yes = astralLetters.get(cp);
-  if (yes === undefined) astralLetters.set(cp, (yes = /^\p{L}$/u.test(String.fromCodePoint(cp))));
-  return yes;
-}
-
 /** Whether the text has at least `min` letters, in UTF-16 units (an astral letter counts two); stops counting there. */
 function hasLetters(text: string, min: number): boolean {
   let n = 0;
   for (let i = 0; i < text.length && n < min; i++) {
-    const c = text.charCodeAt(i);
-    const low = c >= 0xd800 && c <= 0xdbff ? text.charCodeAt(i + 1) : NaN;
-    if (low >= 0xdc00 && low <= 0xdfff) {
-      if (isAstralLetter(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000)) n += 2;
+    const cp = pairAt(text, i);
+    if (cp >= 0) {
+      if (charClass(cp) & LETTER) n += 2;
       i++;
-    } else if (isLetterUnit(c)) n++;
+    } else if (charClass(text.charCodeAt(i)) & LETTER) n++;
   }
   return n >= min;
 }

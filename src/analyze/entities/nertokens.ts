@@ -2,6 +2,8 @@
 // (inner hyphens, dots, ampersands, apostrophes), a possessive "'s" on its own, any other single character. A regex
 // did the same (alternatives tried in this order at each token start) at about twice the cost per sentence.
 
+import { LETTER, LOWER, NUMBER, SPACE, UPPER, charClass as classOf } from '../../text/charclass.js';
+
 /** A sentence's tokens: their texts and their character offsets in the field. */
 export interface NerTokens {
   words: string[];
@@ -9,33 +11,9 @@ export interface NerTokens {
   ends: number[];
 }
 
-/** Character classes, as bits: Unicode upper- and lower-case letters, any letter, any number, white space. */
-const enum C { Upper = 1, Lower = 2, Letter = 4, Number = 8, Space = 16, Known = 128 }
-
-function computeClass(cp: number): number {
-  const ch = String.fromCodePoint(cp);
-  let c: number = C.Known;
-  if (/\p{Lu}/u.test(ch)) c |= C.Upper;
-  if (/\p{Ll}/u.test(ch)) c |= C.Lower;
-  if (/\p{L}/u.test(ch)) c |= C.Letter;
-  if (/\p{N}/u.test(ch)) c |= C.Number;
-  if (/\s/u.test(ch)) c |= C.Space;
-  return c;
-}
-
-/** Classes of the Basic Multilingual Plane, filled in as characters are first seen. */
-const bmpClasses = new Uint8Array(0x10000);
-
-function classOf(cp: number): number {
-  if (cp > 0xffff) return computeClass(cp);
-  let c = bmpClasses[cp]!;
-  if (!c) bmpClasses[cp] = c = computeClass(cp);
-  return c;
-}
-
 /** Whether a code point (or a lone UTF-16 unit) is an upper-case letter, from the cached classes: no regex per character. */
 export function isUpperCase(cp: number): boolean {
-  return (classOf(cp) & C.Upper) !== 0;
+  return (classOf(cp) & UPPER) !== 0;
 }
 
 const APOSTROPHE = 0x27;
@@ -95,7 +73,7 @@ class Scanner {
   /** Two or more upper-case letters each followed by a dot ("U.S."), or -1. */
   initialism(p: number): number {
     let pairs = 0;
-    while (this.classAt(p) & C.Upper) {
+    while (this.classAt(p) & UPPER) {
       const dot = this.next(p);
       if (dot >= this.to || this.text.charCodeAt(dot) !== 0x2e) break;
       pairs++;
@@ -109,13 +87,13 @@ class Scanner {
     let end = p;
     let letters = 0;
     // Six letters already fail: a longer run is no elided article.
-    while (letters < 6 && (this.classAt(end) & C.Lower) !== 0) {
+    while (letters < 6 && (this.classAt(end) & LOWER) !== 0) {
       end = this.next(end);
       letters++;
     }
     if (letters < 1 || letters > 5 || end >= this.to || !isApostrophe(this.text.charCodeAt(end))) return -1;
     const after = end + 1;
-    if (!(this.classAt(after) & C.Letter)) return -1;
+    if (!(this.classAt(after) & LETTER)) return -1;
     const c = this.text.charCodeAt(after);
     if ((c === 115 || c === 116) && this.boundaryAt(after + 1)) return -1;
     return after;
@@ -123,7 +101,7 @@ class Scanner {
 
   /** Letters and digits, joined by inner hyphens, dots and ampersands, then by apostrophes not of a possessive, or -1. */
   word(p: number): number {
-    const LN = C.Letter | C.Number;
+    const LN = LETTER | NUMBER;
     let end = this.runEnd(p, LN);
     if (end === p) return -1;
     for (;;) {
@@ -147,7 +125,7 @@ export function nerTokens(text: string, from = 0, to = text.length): NerTokens {
   const out: NerTokens = { words: [], starts: [], ends: [] };
   const s = new Scanner(text, to);
   for (let p = from; p < to; ) {
-    if (s.classAt(p) & C.Space) {
+    if (s.classAt(p) & SPACE) {
       p = s.next(p);
       continue;
     }
