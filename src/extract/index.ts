@@ -78,7 +78,8 @@ function loose(text: string): string {
 function keepStandfirst(blocks: Block[], summary: string | undefined): Block[] {
   if (!summary || blocks.some((b) => b.kept && b.kind !== 'title')) return blocks;
   const head = loose(summary).slice(0, SUMMARY_PREFIX);
-  const lead = blocks.find((b) => b.text.length >= MIN_STANDFIRST && head.length === SUMMARY_PREFIX && loose(b.text).startsWith(head));
+  if (head.length < SUMMARY_PREFIX) return blocks;
+  const lead = blocks.find((b) => b.text.length >= MIN_STANDFIRST && loose(b.text).startsWith(head));
   return lead ? blocks.map((b) => (b === lead ? { ...b, kept: true, kind: 'body', reason: STANDFIRST_REASON } : b)) : blocks;
 }
 

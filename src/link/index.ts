@@ -312,7 +312,6 @@ function queryAnchors(vector: Vector): FeatureId[] {
   return anchors.slice(0, QUERY_FEATURES).map((i) => ids[i]!);
 }
 
-
 /** Clusters sharing the most query anchors, at most MAX_CANDIDATES, older first on ties; a top-k pass, no full sort. */
 function topCandidates(anchors: FeatureId[], postings: Postings): Cluster[] {
   const shared = new Map<Cluster, number>();
