@@ -44,6 +44,10 @@ test('the tagger keeps two names joined by a conjunction apart, in any language'
   };
   assert.deepEqual(spans('He met Angela Merkel and Emmanuel Macron in Paris .'), ['Angela Merkel', 'Emmanuel Macron', 'Paris']);
   assert.ok(!spans('Ha incontrato Angela Merkel e Emmanuel Macron a Parigi .').some((s) => s.includes(' e ')));
+  // A word with no capital letter never opens a name, even right after one.
+  for (const sentence of ['Lo influenzarono i filosofi Cartesio e Bacone .', 'La regia è di Joel Coen e Sam Raimi .', 'Tra i suoi autori Goethe e Hölderlin .']) {
+    assert.ok(!spans(sentence).some((s) => /^\p{Ll}/u.test(s)), sentence);
+  }
 });
 
 test('a packed model reads back: every key finds its weights, an absent key none', () => {

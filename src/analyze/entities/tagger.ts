@@ -293,9 +293,15 @@ const I_PER = 2;
 /** The conjunction class's bit in wordClasses' mask. */
 const CONJ = 1 << WORD_CLASSES.indexOf('conj');
 
-/** Tags a token can never have, as a bit mask: a person's name never runs on through a conjunction ("X and Y"). */
+/** The B-X tags (odd indices) as a bit mask. */
+const BEGIN_TAGS = TAGS.reduce((mask, tag, t) => (tag.startsWith('B-') ? mask | (1 << t) : mask), 0);
+
+/**
+ * Tags a token can never have, as a bit mask: a person's name never runs on through a conjunction ("X and Y"), and
+ * only a token with a capital letter starts an entity, after any tag ("Cartesio e Bacone" must not give "e Bacone").
+ */
 function blockedTags(info: TokenInfo): number {
-  return info.classes & CONJ ? 1 << I_PER : 0;
+  return (info.classes & CONJ ? 1 << I_PER : 0) | (info.capital ? 0 : BEGIN_TAGS);
 }
 
 /** Whether tag t may follow tag prev on a token: I-X only right after B-X or I-X (B-X = 2k-1, I-X = 2k), and not blocked. */
