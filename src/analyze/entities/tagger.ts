@@ -296,12 +296,18 @@ const CONJ = 1 << WORD_CLASSES.indexOf('conj');
 /** The B-X tags (odd indices) as a bit mask. */
 const BEGIN_TAGS = TAGS.reduce((mask, tag, t) => (tag.startsWith('B-') ? mask | (1 << t) : mask), 0);
 
-/**
- * Tags a token can never have, as a bit mask: a person's name never runs on through a conjunction ("X and Y"), and
- * only a token with a capital letter starts an entity, after any tag ("Cartesio e Bacone" must not give "e Bacone").
- */
+/** Tags a token can never have, as a bit mask: a person's name never runs on through a conjunction ("X and Y"). */
 function blockedTags(info: TokenInfo): number {
-  return (info.classes & CONJ ? 1 << I_PER : 0) | (info.capital ? 0 : BEGIN_TAGS);
+  return info.classes & CONJ ? 1 << I_PER : 0;
+}
+
+/**
+ * Tags the decoder refuses a token: the blocked ones, and the B-X tags of a token with no capital letter, after any
+ * tag ("Cartesio e Bacone" must not give "e Bacone"). Training still learns from the corpora's lower-case starts
+ * ("@user", "rue de …"), which keeps the model the training script reproduces.
+ */
+function refusedTags(info: TokenInfo): number {
+  return blockedTags(info) | (info.capital ? 0 : BEGIN_TAGS);
 }
 
 /** Whether tag t may follow tag prev on a token: I-X only right after B-X or I-X (B-X = 2k-1, I-X = 2k), and not blocked. */
@@ -502,7 +508,7 @@ function extendOne(weights: Weights, ctx: SentenceContext, i: number, h: number)
   baseScores(weights, ctx, i, keys, base);
   scores.set(base);
   addHistoryScores(weights, ctx, i, prev, hyps.prev[h]!, scores);
-  const blocked = blockedTags(infoAt(ctx, i));
+  const blocked = refusedTags(infoAt(ctx, i));
   const best = bestValidTag(scores, prev, blocked);
   let runnerUp = -Infinity;
   for (let t = 0; t < TAG_COUNT; t++) if (t !== best && allowed(t, prev, blocked)) runnerUp = Math.max(runnerUp, scores[t]!);
@@ -540,7 +546,7 @@ function extend(weights: Weights, ctx: SentenceContext, i: number): void {
     scoredBase = true;
     scores.set(base);
     addHistoryScores(weights, ctx, i, hyps.tag[h]!, hyps.prev[h]!, scores);
-    offerAll(h, logProbabilities(scores, hyps.tag[h]!, blockedTags(infoAt(ctx, i))));
+    offerAll(h, logProbabilities(scores, hyps.tag[h]!, refusedTags(infoAt(ctx, i))));
   }
   keepLikeliestStates(i);
 }
