@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { resolveShortForms, sameNameVariant } from '../src/analyze/entities/aliases.js';
+import { resolveShortForms, sameNameVariant, variantLengths } from '../src/analyze/entities/aliases.js';
 import { canonicalId, orgKey } from '../src/analyze/entities/canonical.js';
 import { bioSpans } from '../src/analyze/entities/conll.js';
 import { extractEntities } from '../src/analyze/entities/index.js';
@@ -100,6 +100,15 @@ test('corporate suffixes and possessives leave the name', () => {
 });
 
 test('spelling variants merge only within the guards', () => {
+  // The store reads only candidates of variantLengths: every variant of a key must lie in its range.
+  for (let a = 1; a <= 24; a++) {
+    for (let b = 1; b <= 26; b++) {
+      const [x, y] = ['k'.repeat(a), 'k'.repeat(b)];
+      const range = variantLengths(a);
+      if (a !== b && sameNameVariant(x, y)) assert.ok(range && b >= range[0] && b <= range[1], `${a} → ${b}`);
+    }
+  }
+  assert.equal(variantLengths(7), null);
   assert.ok(sameNameVariant('ck hutchinson', 'ck hutchison'));
   assert.ok(!sameNameVariant('joan smith', 'john smith'), 'two first names are two people');
   assert.ok(!sameNameVariant('audi', 'aldi'), 'short names never merge');

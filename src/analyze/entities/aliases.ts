@@ -79,7 +79,21 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Edits allowed between two spellings of one name: none for short names, where one letter makes another name. */
 function allowedEdits(key: string): number {
-  return key.length >= 14 ? 2 : key.length >= 8 ? 1 : 0;
+  return editsForLength(key.length);
+}
+
+function editsForLength(length: number): number {
+  return length >= 14 ? 2 : length >= 8 ? 1 : 0;
+}
+
+/**
+ * The key lengths a spelling variant of a key of this length can have (sameNameVariant allows the edits of the shorter
+ * key, and each edit changes the length by at most one), or null when no other key can be one: a key shorter than 8.
+ */
+export function variantLengths(length: number): [number, number] | null {
+  if (!editsForLength(length)) return null;
+  const shorter = editsForLength(length - 2) >= 2 ? length - 2 : editsForLength(length - 1) >= 1 ? length - 1 : length;
+  return [shorter, length + editsForLength(length)];
 }
 
 /**

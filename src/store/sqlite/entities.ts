@@ -3,7 +3,7 @@
 import type { Sql } from './sql.js';
 import type { Analysis, EntityMention } from '../../model.js';
 import { idKey } from '../../analyze/entities/canonical.js';
-import { sameNameVariant } from '../../analyze/entities/aliases.js';
+import { sameNameVariant, variantLengths } from '../../analyze/entities/aliases.js';
 import { countryName } from '../../text/places.js';
 import type { EntityView, StoryEntity } from '../types.js';
 
@@ -37,7 +37,9 @@ function resolveMerge(sql: Sql, m: EntityMention, articleId: string, storyId: st
   }
   // Spelling variants: same type and first letter, then the guarded edit-distance test.
   // Only names a variant can be (same first letter and word count, length within the edits allowed) are read.
-  const candidates = sql('SELECT id, key FROM entities WHERE type = ? AND shape = ? AND len BETWEEN ? AND ?').all(type, nameShape(key), key.length - 2, key.length + 2) as Row[];
+  const lengths = variantLengths(key.length);
+  if (!lengths) return null;
+  const candidates = sql('SELECT id, key FROM entities WHERE type = ? AND shape = ? AND len BETWEEN ? AND ?').all(type, nameShape(key), ...lengths) as Row[];
   const variants = candidates.filter((c) => sameNameVariant(key, c.key as string));
   if (variants.length !== 1) return null;
   const target = variants[0]!;
