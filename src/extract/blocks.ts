@@ -204,6 +204,8 @@ function markUnrelatedTeasers(blocks: Block[]): void {
   const body = blocks.filter((b) => b.kept && (b.kind === 'body' || b.kind === 'heading' || b.kind === 'title'));
   const paragraphs = body.filter((b) => isParagraphLike(b.text)).length;
   if (paragraphs < MIN_PARAGRAPHS_FOR_COHESION) return;
+  // Only a short heading can be a teaser: most pages have none, and need no stems at all.
+  if (!body.some((b) => b.kind === 'heading' && wordCount(b.text) <= MAX_TEASER_WORDS)) return;
   const stemsOf = new Map(body.map((b) => [b, new Set(contentStems(b.text))]));
   const docCounts = new Map<string, number>();
   for (const set of stemsOf.values()) for (const s of set) docCounts.set(s, (docCounts.get(s) ?? 0) + 1);
