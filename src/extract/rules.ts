@@ -17,8 +17,21 @@ let loaded: Rules | null = null;
 const isLeadingMark = unitClass(/^[\s•·»›>|*(\[\-–—]$/u);
 const isTrailingMark = unitClass(/^[\s:.…»›>|!*)\]\-–—]$/u);
 
-/** The key a whole line is compared by: folded, with edge punctuation and bullets trimmed (by char code: no regex scan per line end). */
+const KEY_CACHE_SIZE = 50_000;
+let keyCache = new Map<string, string>();
+
+/** phraseKey of a line, remembered: a page's lines are keyed by several rules, and a site's lines recur across pages. */
 export function phraseKey(line: string): string {
+  let key = keyCache.get(line);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache = new Map();
+    keyCache.set(line, (key = computePhraseKey(line)));
+  }
+  return key;
+}
+
+/** The key a whole line is compared by: folded, with edge punctuation and bullets trimmed (by char code: no regex scan per line end). */
+function computePhraseKey(line: string): string {
   const folded = foldKey(line);
   let start = 0;
   let end = folded.length;
