@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SiteTemplates } from '../src/extract/templates.js';
+import { squashSpaces } from '../src/text/normalize.js';
 import type { RawDoc } from '../src/model.js';
 import { jsonLines, runCli, tempDir } from './helpers.js';
 
@@ -50,4 +51,15 @@ test('ingest drops a folder source template with the reason site-template', () =
   }
   assert.ok(articles.filter((a) => a.text.includes('two million containers')).length === 2);
   assert.match(runCli(['article', articles[0]!.id, '--db', db, '--blocks']).stdout, /DROP noise\s+site-template/);
+});
+
+test('lines are squashed to single spaces whatever whitespace they hold', () => {
+  const cases: [string, string][] = [
+    ['already one space apart', 'already one space apart'],
+    ['  padded\tand\u00a0non-breaking\u2003spaces ', 'padded and non-breaking spaces'],
+    ['twin  spaces\u3000and a BOM\ufeff', 'twin spaces and a BOM'],
+    [' ', ''],
+    ['', ''],
+  ];
+  for (const [line, want] of cases) assert.equal(squashSpaces(line), want, JSON.stringify(line));
 });

@@ -1,4 +1,5 @@
 // Text normalisation shared by every stage: Unicode form, whitespace, and keys for comparing names.
+import { SPACE, charClass } from './charclass.js';
 
 /** NFC, unified line breaks, no zero-width or control characters, no trailing spaces. */
 export function normalizeText(text: string): string {
@@ -13,7 +14,19 @@ export function normalizeText(text: string): string {
 
 /** Collapse runs of spaces inside a line and trim it. */
 export function squashSpaces(line: string): string {
-  return line.replace(/\s+/g, ' ').trim();
+  return isSquashed(line) ? line : line.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether a line has no whitespace at its ends and none but single spaces inside: most lines, which then need no copy. */
+function isSquashed(line: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    const space = c === 32 || (c < 128 ? c >= 9 && c <= 13 : (charClass(c) & SPACE) !== 0);
+    if (space && (c !== 32 || afterSpace)) return false;
+    afterSpace = space;
+  }
+  return !afterSpace || line.length === 0;
 }
 
 /** Lower case without diacritics: the key two spellings of one word share ("Zürich" → "zurich"). */
