@@ -17,10 +17,11 @@ let loaded: Rules | null = null;
 const isLeadingMark = unitClass(/^[\s•·»›>|*(\[\-–—]$/u);
 const isTrailingMark = unitClass(/^[\s:.…»›>|!*)\]\-–—]$/u);
 
-const KEY_CACHE_SIZE = 50_000;
+// Small on purpose: a line cut from a page keeps the whole page alive, so only the last few pages' lines are kept.
+const KEY_CACHE_SIZE = 1_000;
 let keyCache = new Map<string, string>();
 
-/** phraseKey of a line, remembered: a page's lines are keyed by several rules, and a site's lines recur across pages. */
+/** phraseKey of a line, remembered: the boilerplate, repeat and template rules each key a page's lines. */
 export function phraseKey(line: string): string {
   let key = keyCache.get(line);
   if (key === undefined) {
