@@ -4,6 +4,7 @@ import { findConcepts, wordConcept, type WordConcept } from '../text/concepts.js
 import { stemmer, stopwords } from '../text/lexicon.js';
 import { foldKey, foldWord } from '../text/normalize.js';
 import { longestPlaceName, placeId } from '../text/places.js';
+import { boundedMemo } from '../text/memo.js';
 import { isCapitalized, tokenize, type Token } from '../text/tokens.js';
 
 // Lower-case words allowed inside a name ("Notre-Dame de Paris", "Banca d'Italia", "Bank of England").
@@ -84,31 +85,30 @@ interface TokenInfo extends WordConcept {
   feature: string | null;
 }
 
-const TOKEN_CACHE_SIZE = 200_000;
-const tokenCaches = new Map<string, Map<string, TokenInfo>>();
+/** What features need of a token as written. */
+function computeTokenInfo(text: string, lang: string): TokenInfo {
+  const lower = text.toLowerCase();
+  const skip = lower.length < 3 || stopwords(lang).has(lower) || /\d/.test(lower);
+  const folded = foldWord(lower);
+  const capital = isCapitalized(text);
+  return {
+    lower,
+    folded,
+    capital,
+    nameWord: capital && !/^\p{Lu}[\p{Ll}]?$/u.test(text),
+    digit: /^\d/.test(text),
+    feature: numberKey(text, lang) ?? (skip ? null : `W:${lang}:${foldKey(stemmer(lang)(lower))}`),
+    ...wordConcept(folded, lang),
+  };
+}
 
-/** What features need of a token as written, remembered per language (the same words recur in every article). */
+const tokenInfos = new Map<string, (text: string) => TokenInfo>();
+
+/** computeTokenInfo remembered per language: the same words recur in every article. */
 function tokenInfo(text: string, lang: string): TokenInfo {
-  let cache = tokenCaches.get(lang);
-  if (!cache || cache.size >= TOKEN_CACHE_SIZE) tokenCaches.set(lang, (cache = new Map()));
-  let info = cache.get(text);
-  if (!info) {
-    const lower = text.toLowerCase();
-    const skip = lower.length < 3 || stopwords(lang).has(lower) || /\d/.test(lower);
-    const folded = foldWord(lower);
-    const capital = isCapitalized(text);
-    info = {
-      lower,
-      folded,
-      capital,
-      nameWord: capital && !/^\p{Lu}[\p{Ll}]?$/u.test(text),
-      digit: /^\d/.test(text),
-      feature: numberKey(text, lang) ?? (skip ? null : `W:${lang}:${foldKey(stemmer(lang)(lower))}`),
-      ...wordConcept(folded, lang),
-    };
-    cache.set(text, info);
-  }
-  return info;
+  let memo = tokenInfos.get(lang);
+  if (!memo) tokenInfos.set(lang, (memo = boundedMemo((t) => computeTokenInfo(t, lang), 200_000)));
+  return memo(text);
 }
 
 /** Feature counts of a text whose sentences and tokens are known. Title features count twice. */

@@ -2,6 +2,7 @@
 import type { Block } from '../model.js';
 import { allStopwords } from '../text/lexicon.js';
 import { foldWord } from '../text/normalize.js';
+import { boundedMemo } from '../text/memo.js';
 import { words } from '../text/tokens.js';
 import { boilerplateReason, isCreditLine, phraseKey } from './rules.js';
 
@@ -171,19 +172,11 @@ function markEdges(blocks: Block[]): void {
 /** Length of the crude stem used for cohesion: enough to tell words apart, short enough to meet inflections. */
 const COHESION_STEM = 5;
 
-const cohesionStems = new Map<string, string | null>();
-
 /** A word's crude stem, or null for short words, stop words of any analysed language and numbers; remembered. */
-function cohesionStem(word: string): string | null {
-  let stem = cohesionStems.get(word);
-  if (stem === undefined) {
-    if (cohesionStems.size > 100_000) cohesionStems.clear();
-    const lower = word.toLowerCase();
-    stem = lower.length < 3 || allStopwords().has(lower) || /^\d/.test(lower) ? null : foldWord(lower).slice(0, COHESION_STEM);
-    cohesionStems.set(word, stem);
-  }
-  return stem;
-}
+const cohesionStem = boundedMemo((word: string): string | null => {
+  const lower = word.toLowerCase();
+  return lower.length < 3 || allStopwords().has(lower) || /^\d/.test(lower) ? null : foldWord(lower).slice(0, COHESION_STEM);
+}, 100_000);
 
 /** Content words as crude stems; language-free (stop words of every analysed language), as this runs before language id. */
 function contentStems(text: string): string[] {

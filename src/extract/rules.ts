@@ -1,6 +1,7 @@
 // Boilerplate rules from text/lang/<code>/boilerplate.txt: `reason<TAB>phrase` or `reason<TAB>/regex/`.
 import { DEEP_LANGS, langLines } from '../text/langdata.js';
 import { foldKey } from '../text/normalize.js';
+import { boundedMemo } from '../text/memo.js';
 import { unitClass } from '../text/wordchars.js';
 
 interface Rules {
@@ -17,22 +18,8 @@ let loaded: Rules | null = null;
 const isLeadingMark = unitClass(/^[\s•·»›>|*(\[\-–—]$/u);
 const isTrailingMark = unitClass(/^[\s:.…»›>|!*)\]\-–—]$/u);
 
-// Small on purpose: a line cut from a page keeps the whole page alive, so only the last few pages' lines are kept.
-const KEY_CACHE_SIZE = 1_000;
-let keyCache = new Map<string, string>();
-
-/** phraseKey of a line, remembered: the boilerplate, repeat and template rules each key a page's lines. */
-export function phraseKey(line: string): string {
-  let key = keyCache.get(line);
-  if (key === undefined) {
-    if (keyCache.size >= KEY_CACHE_SIZE) keyCache = new Map();
-    keyCache.set(line, (key = computePhraseKey(line)));
-  }
-  return key;
-}
-
 /** The key a whole line is compared by: folded, with edge punctuation and bullets trimmed (by char code: no regex scan per line end). */
-function computePhraseKey(line: string): string {
+function lineKey(line: string): string {
   const folded = foldKey(line);
   let start = 0;
   let end = folded.length;
@@ -40,6 +27,12 @@ function computePhraseKey(line: string): string {
   while (end > start && isTrailingMark(folded.charCodeAt(end - 1))) end--;
   return folded.slice(start, end).replace(/\s+/g, ' ');
 }
+
+/**
+ * lineKey remembered, as the boilerplate, repeat and template rules each key a page's lines. Small on purpose: a line
+ * cut from a page keeps the whole page alive, so only the last few pages' lines are kept.
+ */
+export const phraseKey = boundedMemo(lineKey, 1_000);
 
 // Rules of every language apply to every page: a page's boilerplate is often in another language than its body.
 function rules(): Rules {

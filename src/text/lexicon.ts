@@ -1,6 +1,7 @@
 // Stop words (stopwords-iso) and stemmers (Snowball) per language, loaded once.
 import { createRequire } from 'node:module';
 import { DEEP_LANGS } from './langdata.js';
+import { boundedMemo } from './memo.js';
 
 const require = createRequire(import.meta.url);
 const stopwordsIso = require('stopwords-iso') as Record<string, string[]>;
@@ -48,21 +49,8 @@ export function stopwordLanguages(lower: string): number {
   return stopLanguages.get(lower) ?? 0;
 }
 
-/** Words remembered per language: news vocabulary is Zipfian, so most lookups hit; the bound keeps memory flat. */
-const STEM_CACHE_SIZE = 100_000;
-
-function cachedStemmer(stem: (w: string) => string): (w: string) => string {
-  let cache = new Map<string, string>();
-  return (word) => {
-    let s = cache.get(word);
-    if (s === undefined) {
-      if (cache.size >= STEM_CACHE_SIZE) cache = new Map();
-      s = stem(word);
-      cache.set(word, s);
-    }
-    return s;
-  };
-}
+/** Words remembered per language: news vocabulary is Zipfian, so most lookups hit. */
+const cachedStemmer = (stem: (w: string) => string): ((w: string) => string) => boundedMemo(stem, 100_000);
 
 /** A stemming function for the language, or identity when Snowball has none. */
 export function stemmer(lang: string): (word: string) => string {

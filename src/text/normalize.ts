@@ -1,5 +1,6 @@
 // Text normalisation shared by every stage: Unicode form, whitespace, and keys for comparing names.
 import { SPACE, charClass } from './charclass.js';
+import { boundedMemo } from './memo.js';
 
 /** NFC, unified line breaks, no zero-width or control characters, no trailing spaces. */
 export function normalizeText(text: string): string {
@@ -41,15 +42,5 @@ export function foldKey(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
-const FOLD_CACHE_SIZE = 100_000;
-let foldCache = new Map<string, string>();
-
 /** foldKey of one word, remembered: the same few thousand words make up most of every article. */
-export function foldWord(word: string): string {
-  let folded = foldCache.get(word);
-  if (folded === undefined) {
-    if (foldCache.size >= FOLD_CACHE_SIZE) foldCache = new Map();
-    foldCache.set(word, (folded = foldKey(word)));
-  }
-  return folded;
-}
+export const foldWord = boundedMemo(foldKey, 100_000);

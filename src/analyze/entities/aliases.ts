@@ -77,12 +77,8 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-/** Edits allowed between two spellings of one name: none for short names, where one letter makes another name. */
-function allowedEdits(key: string): number {
-  return editsForLength(key.length);
-}
-
-function editsForLength(length: number): number {
+/** Edits allowed between two spellings of one name, by the shorter's length: none for short names, where one letter makes another name. */
+function allowedEdits(length: number): number {
   return length >= 14 ? 2 : length >= 8 ? 1 : 0;
 }
 
@@ -91,9 +87,9 @@ function editsForLength(length: number): number {
  * key, and each edit changes the length by at most one), or null when no other key can be one: a key shorter than 8.
  */
 export function variantLengths(length: number): [number, number] | null {
-  if (!editsForLength(length)) return null;
-  const shorter = editsForLength(length - 2) >= 2 ? length - 2 : editsForLength(length - 1) >= 1 ? length - 1 : length;
-  return [shorter, length + editsForLength(length)];
+  if (!allowedEdits(length)) return null;
+  const shorter = allowedEdits(length - 2) >= 2 ? length - 2 : allowedEdits(length - 1) >= 1 ? length - 1 : length;
+  return [shorter, length + allowedEdits(length)];
 }
 
 /**
@@ -102,7 +98,7 @@ export function variantLengths(length: number): [number, number] | null {
  */
 export function sameNameVariant(a: string, b: string): boolean {
   if (a === b) return true;
-  const max = allowedEdits(Math.min(a.length, b.length) === a.length ? a : b);
+  const max = allowedEdits(Math.min(a.length, b.length));
   if (!max || a[0] !== b[0]) return false;
   const wa = words(a);
   const wb = words(b);

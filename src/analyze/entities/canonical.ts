@@ -1,5 +1,6 @@
 // Canonical entity ids, the same in every language: countries by ISO 3166 code, cities by their gazetteer id,
 // organisations and people by a normalised name (case, accents, possessive, dots and corporate suffixes removed).
+import { boundedMemo } from '../../text/memo.js';
 import type { EntityType } from '../../model.js';
 import { DEEP_LANGS, langLines } from '../../text/langdata.js';
 import { foldKey } from '../../text/normalize.js';
@@ -23,15 +24,8 @@ function orgSuffixes(): string[] {
   return suffixes;
 }
 
-let suffixWords: Map<string, boolean> | null = null;
-
 /** Whether a word is a corporate suffix ("Telecom", "GmbH"): a name ending in one names an organisation. Remembered per word. */
-export function isOrgSuffix(word: string): boolean {
-  if (!suffixWords || suffixWords.size > 100_000) suffixWords = new Map();
-  let is = suffixWords.get(word);
-  if (is === undefined) suffixWords.set(word, (is = orgSuffixes().includes(entityKey(word))));
-  return is;
-}
+export const isOrgSuffix = boundedMemo((word: string): boolean => orgSuffixes().includes(entityKey(word)), 100_000);
 
 /** An organisation's key without its corporate suffix, unless nothing meaningful would be left. */
 export function orgKey(name: string): string {

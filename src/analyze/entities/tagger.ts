@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { allStopwords } from '../../text/lexicon.js';
+import { boundedMemo } from '../../text/memo.js';
 import type { EntitySpan } from './conll.js';
 import { isUpperCase } from './nertokens.js';
 import { WORD_CLASSES, isDemonym, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
@@ -135,17 +136,8 @@ function computeInfo(token: string): TokenInfo {
   };
 }
 
-let infos = new Map<string, TokenInfo>();
-
-/** A token's info, cached: words recur across articles; the bound keeps a long run's memory flat. */
-function tokenInfo(token: string): TokenInfo {
-  let info = infos.get(token);
-  if (!info) {
-    if (infos.size > 200_000) infos = new Map();
-    infos.set(token, (info = computeInfo(token)));
-  }
-  return info;
-}
+/** A token's info, remembered: words recur across articles. */
+const tokenInfo = boundedMemo(computeInfo, 200_000);
 
 /** Whether a word has an upper-case letter, without building its lower-case form. */
 function hasCapital(word: string): boolean {
