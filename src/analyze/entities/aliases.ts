@@ -60,19 +60,26 @@ export function resolveShortForms(mentions: EntityMention[]): EntityMention[] {
   });
 }
 
+/** The two rows of editDistance's table, reused across calls: the store compares a new name with many candidates. */
+let rows = [new Int32Array(64), new Int32Array(64)];
+
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0]!.length <= b.length) rows = [new Int32Array(b.length * 2 + 1), new Int32Array(b.length * 2 + 1)];
+  let [prev, cur] = rows as [Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]!);
+      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length]!;
 }
@@ -99,11 +106,11 @@ export function variantLengths(length: number): [number, number] | null {
 export function sameNameVariant(a: string, b: string): boolean {
   if (a === b) return true;
   const max = allowedEdits(Math.min(a.length, b.length));
-  if (!max || a[0] !== b[0]) return false;
+  // The edit distance first: it turns away almost every candidate, and allocates nothing.
+  if (!max || a[0] !== b[0] || editDistance(a, b, max) > max) return false;
   const wa = words(a);
   const wb = words(b);
   if (wa.length !== wb.length || a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
   const differing = wa.map((w, i) => [w, wb[i]!] as const).filter(([x, y]) => x !== y);
-  if (differing.some(([x, y]) => isFirstName(x) && isFirstName(y))) return false;
-  return editDistance(a, b, max) <= max;
+  return !differing.some(([x, y]) => isFirstName(x) && isFirstName(y));
 }

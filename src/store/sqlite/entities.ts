@@ -17,8 +17,43 @@ function nameShape(key: string): string {
   return `${key[0] ?? ''}:${key.split(' ').length}`;
 }
 
+/**
+ * Stored names by type and shape, then by length: the only names a spelling variant can be. Kept in memory and
+ * caught up from the table by rowid before each look-up (rows of this transaction and of other writers included), as
+ * reading the candidates row by row grew to the largest cost of a store write past a few thousand articles.
+ */
+export class SpellingIndex {
+  private readonly byShape = new Map<string, Map<number, { id: string; key: string }[]>>();
+  private seen = 0;
+
+  /** The stored names of this type and shape whose length lies in [low, high]. */
+  candidates(sql: Sql, type: string, shape: string, [low, high]: [number, number]): { id: string; key: string }[] {
+    this.catchUp(sql);
+    const byLength = this.byShape.get(`${type}\t${shape}`);
+    const out: { id: string; key: string }[] = [];
+    if (byLength) for (let len = low; len <= high; len++) for (const c of byLength.get(len) ?? []) out.push(c);
+    return out;
+  }
+
+  /** Forget everything, as after a rolled-back batch: the next look-up reads the table afresh. */
+  clear(): void {
+    this.byShape.clear();
+    this.seen = 0;
+  }
+
+  private catchUp(sql: Sql): void {
+    const rows = sql('SELECT rowid, id, type, key, shape, len FROM entities WHERE rowid > ? ORDER BY rowid').raw().all(this.seen) as [number, string, string, string, string, number][];
+    for (const [rowid, id, type, key, shape, len] of rows) {
+      this.seen = rowid;
+      const group = `${type}\t${shape}`;
+      const byLength = this.byShape.get(group) ?? this.byShape.set(group, new Map()).get(group)!;
+      (byLength.get(len) ?? byLength.set(len, []).get(len)!).push({ id, key });
+    }
+  }
+}
+
 /** The stored entity a mention id belongs to, with the evidence of the merge; null when it is its own entity. */
-function resolveMerge(sql: Sql, m: EntityMention, articleId: string, storyId: string): { id: string; evidence: string } | null {
+function resolveMerge(sql: Sql, spellings: SpellingIndex, m: EntityMention, articleId: string, storyId: string): { id: string; evidence: string } | null {
   if (isPlace(m.id) || sql('SELECT 1 FROM entities WHERE id = ?').get(m.id)) return null;
   const type = typeOf(m.id);
   const key = idKey(m.id);
@@ -39,20 +74,26 @@ function resolveMerge(sql: Sql, m: EntityMention, articleId: string, storyId: st
   // Only names a variant can be (same first letter and word count, length within the edits allowed) are read.
   const lengths = variantLengths(key.length);
   if (!lengths) return null;
-  const candidates = sql('SELECT id, key FROM entities WHERE type = ? AND shape = ? AND len BETWEEN ? AND ?').all(type, nameShape(key), ...lengths) as Row[];
-  const variants = candidates.filter((c) => sameNameVariant(key, c.key as string));
+  const variants = spellings.candidates(sql, type, nameShape(key), lengths).filter((c) => sameNameVariant(key, c.key));
   if (variants.length !== 1) return null;
   const target = variants[0]!;
   const evidence = `spelling variant of "${target.key}" (edit distance ≤ 2, same word count and initials)`;
   sql('INSERT OR IGNORE INTO entity_aliases (type, key, entity_id, evidence, article_id) VALUES (?, ?, ?, ?, ?)').run(type, key, target.id, evidence, articleId);
-  return { id: target.id as string, evidence };
+  return { id: target.id, evidence };
 }
 
 /**
  * Writes an article's mentions and roles; runs inside the batch transaction, after its assignment row. `stored` holds
  * entity ids known to be in the table (entities are never deleted), so that most mentions need no look-up.
  */
-export function writeArticleEntities(sql: Sql, article: { id: string; seq: number }, storyId: string, analysis: Analysis, stored: Set<string>): void {
+export function writeArticleEntities(
+  sql: Sql,
+  article: { id: string; seq: number },
+  storyId: string,
+  analysis: Analysis,
+  known: { stored: Set<string>; spellings: SpellingIndex },
+): void {
+  const { stored, spellings } = known;
   const insertEntity = sql('INSERT OR IGNORE INTO entities (id, type, key, shape, len) VALUES (?, ?, ?, ?, ?)');
   const insertMention = sql('INSERT INTO entity_mentions (article_seq, entity_id, surface, field, start, end, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertRole = sql('INSERT INTO entity_roles (article_seq, person_id, role, org_id, field, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -61,7 +102,7 @@ export function writeArticleEntities(sql: Sql, article: { id: string; seq: numbe
   for (const m of analysis.entities ?? []) {
     let merge = merges.get(m.id);
     if (merge === undefined) {
-      merges.set(m.id, (merge = stored.has(m.id) ? null : resolveMerge(sql, m, article.id, storyId)));
+      merges.set(m.id, (merge = stored.has(m.id) ? null : resolveMerge(sql, spellings, m, article.id, storyId)));
       const id = merge?.id ?? m.id;
       if (!stored.has(id)) {
         const key = idKey(id);

@@ -7,7 +7,7 @@ import { bandKeys } from '../../link/minhash.js';
 import { addFeature, emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
 import { isAnchorName } from '../../link/state.js';
 import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject, StoryEntity } from '../types.js';
-import { entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
+import { SpellingIndex, entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
 import { insertTimes, readTimes, storyTimes } from './times.js';
 import { insertBlocks, readBlocks } from './blocks.js';
@@ -105,6 +105,8 @@ export class SqliteStore implements Store {
 
   /** Entity ids known to be stored, so that writing a mention rarely needs a look-up. */
   private readonly storedEntities = new Set<string>();
+  /** Stored names by shape and length, for the spelling-variant look-up. */
+  private readonly spellings = new SpellingIndex();
 
   /** Statements are compiled once: the hot ones run per article. */
   private readonly sql: Sql = (text) => {
@@ -208,7 +210,7 @@ export class SqliteStore implements Store {
         insertAnalysis.run(seq, JSON.stringify(analysis.sentences), JSON.stringify(anchors), JSON.stringify(analysis.minhash));
         insertTimes(this.sql, seq, analysis.times);
         insertAssignment.run(seq, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
-        writeArticleEntities(this.sql, { id: article.id, seq }, assignment.story, analysis, this.storedEntities);
+        writeArticleEntities(this.sql, { id: article.id, seq }, assignment.story, analysis, { stored: this.storedEntities, spellings: this.spellings });
         markStale.run(assignment.story);
       }
       for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
@@ -225,6 +227,7 @@ export class SqliteStore implements Store {
     } catch (err) {
       // The rolled-back batch may have added ids that are not stored after all.
       this.storedEntities.clear();
+      this.spellings.clear();
       throw err;
     }
   }
