@@ -42,5 +42,18 @@ export function foldKey(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
-/** foldKey of one word, remembered: the same few thousand words make up most of every article. */
-export const foldWord = boundedMemo(foldKey, 100_000);
+const rememberedFold = boundedMemo(foldKey, 100_000);
+
+/** Whether foldKey gives a word back as it is: printable ASCII with no capital or backtick (most words). */
+function isFoldedAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c >= 65 && c <= 90) || c === 96) return false;
+  }
+  return true;
+}
+
+/** foldKey of one word; the rest remembered, as the same few thousand words make up most of every article. */
+export function foldWord(word: string): string {
+  return isFoldedAscii(word) ? word : rememberedFold(word);
+}
