@@ -3,7 +3,7 @@ import type { FeatureCounts, Span } from '../model.js';
 import { findConcepts, wordConcept, type WordConcept } from '../text/concepts.js';
 import { stemmer, stopwords } from '../text/lexicon.js';
 import { foldKey, foldWord } from '../text/normalize.js';
-import { longestPlaceName, placeId } from '../text/places.js';
+import { longestPlaceName, opensPlaceName, placeIdOfKey, placeKey } from '../text/places.js';
 import { boundedMemo } from '../text/memo.js';
 import { isCapitalized, tokenize, type Token } from '../text/tokens.js';
 
@@ -51,24 +51,33 @@ function numberKey(token: string, lang: string): string | null {
   return `N:${value}`;
 }
 
-/** Places inside a name run: the longest gazetteer match at each position. */
+/** A token's place key, remembered: name words recur across articles. */
+const tokenPlaceKey = boundedMemo(placeKey, 100_000);
+
+/**
+ * Places inside a name run: the longest gazetteer match at each position. The key of several tokens is their keys
+ * joined (placeKey works letter by letter), and grows only while it opens a longer place name.
+ */
 function placesIn(run: Token[]): { ids: string[]; rest: Token[] } {
   const ids: string[] = [];
   const rest: Token[] = [];
   const maxLen = longestPlaceName();
-  const texts = run.map((t) => t.text);
+  const keys = run.map((t) => tokenPlaceKey(t.text));
   for (let i = 0; i < run.length; ) {
     let matched = 0;
-    for (let len = Math.min(maxLen, run.length - i); len >= 1; len--) {
-      const id = placeId(len === 1 ? texts[i]! : texts.slice(i, i + len).join(' '));
-      if (id) {
-        ids.push(id);
-        matched = len;
-        break;
-      }
+    let matchedId: string | null = null;
+    let key = '';
+    for (let len = 1; len <= Math.min(maxLen, run.length - i); len++) {
+      const next = keys[i + len - 1]!;
+      key = key && next ? `${key} ${next}` : key || next;
+      const id = placeIdOfKey(key);
+      if (id) [matched, matchedId] = [len, id];
+      if (key && !opensPlaceName(key)) break;
     }
-    if (matched) i += matched;
-    else rest.push(run[i++]!);
+    if (matched) {
+      ids.push(matchedId!);
+      i += matched;
+    } else rest.push(run[i++]!);
   }
   return { ids, rest };
 }

@@ -60,6 +60,26 @@ export function longestPlaceName(): number {
   return longest;
 }
 
+/** Adds to `into` the first words of every key of two or more words ("bosnia", "bosnia and", "u s"). */
+export function addOpeners(keys: Iterable<string>, into: Set<string>): Set<string> {
+  for (const key of keys) for (let j = key.indexOf(' '); j > 0; j = key.indexOf(' ', j + 1)) into.add(key.slice(0, j));
+  return into;
+}
+
+let openers: Set<string> | null = null;
+
+/** Whether a place key is the first words of a longer country name or variant: only then can a longer match follow. */
+export function opensPlaceName(key: string): boolean {
+  gazetteer ??= build();
+  return (openers ??= addOpeners(gazetteer.keys(), new Set())).has(key);
+}
+
+/** placeId of a name already turned into its key. */
+export function placeIdOfKey(key: string): string | null {
+  gazetteer ??= build();
+  return gazetteer.get(key) ?? null;
+}
+
 /** The keys of every country name and variant. */
 export function placeNameKeys(): IterableIterator<string> {
   gazetteer ??= build();

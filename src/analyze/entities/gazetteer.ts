@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEEP_LANGS, langLines } from '../../text/langdata.js';
-import { placeId, placeKey, placeNameKeys } from '../../text/places.js';
+import { addOpeners, placeId, placeKey, placeNameKeys } from '../../text/places.js';
 import { isUpperCase } from './nertokens.js';
 
 export const GAZETTEER_FILE = fileURLToPath(new URL('./gazetteer.json', import.meta.url));
@@ -50,10 +50,7 @@ let openers: Set<string> | null = null;
 /** The leading words of every place name of two or more words, as keys ("bosnia", "bosnia and", "u s"). */
 function openerKeys(lists: Lists): Set<string> {
   if (!openers) {
-    openers = new Set();
-    for (const keys of [placeNameKeys(), lists.cities.values()]) {
-      for (const key of keys) for (let j = key.indexOf(' '); j > 0; j = key.indexOf(' ', j + 1)) openers.add(key.slice(0, j));
-    }
+    openers = addOpeners(lists.cities.values(), addOpeners(placeNameKeys(), new Set()));
   }
   return openers;
 }
