@@ -15,6 +15,8 @@ export interface IngestBenchResult {
   articles: number;
   seconds: number;
   articles_per_s: number;
+  /** CPU (user + system, all threads of the process) per article: steadier than wall time on a shared machine. */
+  cpu_ms_per_article: number;
   peak_rss_mb: number;
   workers: number;
   events: number;
@@ -31,7 +33,9 @@ export async function benchIngest(count: number, workers: number): Promise<Inges
     writeSyntheticCorpus(join(dir, 'corpus'), count, DEMO_CORPUS);
     const store = openStore(join(dir, 'bench.db'));
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const summary = await ingest(store, [join(dir, 'corpus')], { workers });
+    const cpu = process.cpuUsage(cpu0);
     const seconds = (performance.now() - t0) / 1000;
     const stats = await store.stats();
     await store.close();
@@ -39,6 +43,7 @@ export async function benchIngest(count: number, workers: number): Promise<Inges
       articles: summary.ingested,
       seconds: Number(seconds.toFixed(2)),
       articles_per_s: Math.round(summary.ingested / seconds),
+      cpu_ms_per_article: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, summary.ingested)).toFixed(2)),
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       workers,
       events: stats.events,
@@ -59,6 +64,7 @@ export async function ingestReport(o: BenchOptions): Promise<BenchReport> {
     ['articles/s end to end (SQLite)', String(one.articles_per_s), String(parallel?.articles_per_s ?? ''), `floor ${INGEST_FLOOR} (one core)`],
     ['articles', String(one.articles), String(parallel?.articles ?? ''), ''],
     ['seconds', String(one.seconds), String(parallel?.seconds ?? ''), ''],
+    ['CPU ms per article (all threads)', String(one.cpu_ms_per_article), String(parallel?.cpu_ms_per_article ?? ''), `${(1000 / INGEST_FLOOR).toFixed(1)} at the floor`],
     ['peak memory (RSS, MB)', String(one.peak_rss_mb), String(parallel?.peak_rss_mb ?? ''), ''],
     ['events / stories', `${one.events} / ${one.stories}`, parallel ? `${parallel.events} / ${parallel.stories}` : '', ''],
   ];
