@@ -194,3 +194,12 @@ test('a page whose body is not in its markup keeps the standfirst its summary re
   const unrelated = html.replace(/content="[^"]*"/, `content="${SECOND}"`);
   assert.ok(isReject(extract({ origin: 'live.html', html: unrelated, format: 'html', meta: {}, warnings: [] })), 'a summary that is not on the page keeps nothing');
 });
+
+test("the date in a site's banner is today's, not the article's: the byline below the headline wins", () => {
+  const today = '2026-01-01';
+  const banner = '<header><div class="logo">Pacific Wire</div><span class="date">Tue, 14 Jan 2020</span></header>';
+  const body = `<h2>Firefighters contain the blaze</h2><p>Wire desk<br>13 Jan 2020, 22:11 GMT+10</p><p>${LEAD}</p>`;
+  assert.deepEqual(pagePublicationDate(page('', banner + body), null, { today }), { date: '2020-01-13', source: 'text' });
+  const articleHeader = `<article><header><h1>Firefighters contain the blaze</h1><span class="date">13 Jan 2020</span></header><p>${LEAD}</p></article>`;
+  assert.equal(pagePublicationDate(page('', articleHeader), null, { today })?.date, '2020-01-13', "an article's own header keeps its date");
+});

@@ -65,6 +65,11 @@ function attrDate(attrs: Record<string, string>): string | undefined {
   return attrs.datetime ?? attrs.content ?? attrs['data-datetime'] ?? attrs['data-timestamp'] ?? attrs.title;
 }
 
+/** Whether the open elements put a point in the site's banner (a <header> or <nav> outside any <article>), whose date is today's. */
+function inSiteBanner(open: readonly { tag: string }[]): boolean {
+  return open.some((o) => o.tag === 'header' || o.tag === 'nav') && !open.some((o) => o.tag === 'article');
+}
+
 /** One pass over the page: meta values, marked elements, date containers, visible text. */
 function collectSignals(html: string): Signals {
   const s: Signals = { meta: new Map(), marked: [], times: [], containers: [], title: '', text: '', lang: null };
@@ -93,7 +98,8 @@ function collectSignals(html: string): Signals {
           const epoch = epochStamp(attrs);
           if (epoch) s.times.push(epoch);
         }
-        const container = !skip && !updated && name !== 'meta' && !NOT_ARTICLE_MARK.test(cls) && (itemprop === 'datepublished' || DATE_CONTAINER.test(cls));
+        const container =
+          !skip && !updated && name !== 'meta' && !NOT_ARTICLE_MARK.test(cls) && !inSiteBanner(open) && (itemprop === 'datepublished' || DATE_CONTAINER.test(cls));
         if (container && value && name !== 'time') s.containers.push(value);
         open.push({ tag: name, text: '', container });
       },
