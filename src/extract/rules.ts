@@ -34,6 +34,37 @@ function lineKey(line: string): string {
  */
 export const phraseKey = boundedMemo(lineKey, 1_000);
 
+/** Whether a pattern matches only at the start of a line: it opens with `^` and has no alternative outside a group. */
+export function isStartAnchored(src: string): boolean {
+  if (!src.startsWith('^')) return false;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 1; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * A reason's patterns as one or two alternations: those anchored at the line's start under one leading `^`, which the
+ * engine tries at the first position only, apart from the rest, which it must try at every position of the line.
+ */
+function reasonPatterns(list: string[]): RegExp[] {
+  const alternation = (group: string[]): string => group.map((src) => `(?:${src})`).join('|');
+  const anchored = list.filter(isStartAnchored);
+  const floating = list.filter((src) => !isStartAnchored(src));
+  return [
+    ...(anchored.length ? [new RegExp(`^(?:${alternation(anchored)})`, 'iu')] : []),
+    ...(floating.length ? [new RegExp(alternation(floating), 'iu')] : []),
+  ];
+}
+
 // Rules of every language apply to every page: a page's boilerplate is often in another language than its body.
 function rules(): Rules {
   if (loaded) return loaded;
@@ -55,7 +86,7 @@ function rules(): Rules {
     }
     for (const label of langLines(lang, 'credit-labels.txt')) creditLabels.add(foldKey(label.trim()));
   }
-  const patterns = [...sources].map(([reason, list]) => ({ reason, re: new RegExp(list.map((src) => `(?:${src})`).join('|'), 'iu') }));
+  const patterns = [...sources].flatMap(([reason, list]) => reasonPatterns(list).map((re) => ({ reason, re })));
   const longestPhrase = Math.max(0, ...[...phrases.keys()].map((k) => k.length));
   loaded = { phrases, longestPhrase, patterns, creditLabels };
   return loaded;
