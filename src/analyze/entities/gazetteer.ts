@@ -148,23 +148,26 @@ function nameReach(tokens: string[], i: number): number {
 /** Place marks: a token's place in a known name (first or later word) and the name's kind. */
 const MARKS = { country: [1, 2], city: [3, 4] } as const;
 
-/** Per token: 0, or the mark of the longest place name starting at a capitalised token that covers it. */
+/**
+ * Per token: 0, or the mark of the longest place name starting at a capitalised token that covers it. The name grows
+ * one token at a time while what it holds so far opens a longer place name: no join is built past a dead end.
+ */
 export function placeMarks(tokens: string[]): Uint8Array {
   const marks = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
+    let matchedKind: PlaceKind = null;
     if (startsUpper(tokens[i]!)) {
       const reach = nameReach(tokens, i);
-      // The key of tokens i.. joined opens with the key of token i and a space: a token opening no longer name needs no join.
-      for (let len = reach > 1 && placeCode(tokens[i]!) & OPENS ? reach : 1; len >= 1 && !matched; len--) {
-        if (!startsUpper(tokens[i + len - 1]!)) continue;
-        const kind = placeKind(len === 1 ? tokens[i]! : tokens.slice(i, i + len).join(' '));
-        if (kind) {
-          matched = len;
-          for (let k = 0; k < len; k++) marks[i + k] = MARKS[kind][k === 0 ? 0 : 1];
-        }
+      let name = tokens[i]!;
+      for (let len = 1; len <= reach; len++) {
+        if (len > 1) name += ` ${tokens[i + len - 1]!}`;
+        const code = placeCode(name);
+        if (code & (COUNTRY | CITY) && startsUpper(tokens[i + len - 1]!)) [matched, matchedKind] = [len, code & COUNTRY ? 'country' : 'city'];
+        if (!(code & OPENS)) break;
       }
     }
+    if (matchedKind) for (let k = 0; k < matched; k++) marks[i + k] = MARKS[matchedKind][k === 0 ? 0 : 1];
     i += matched || 1;
   }
   return marks;
