@@ -202,4 +202,6 @@ test("the date in a site's banner is today's, not the article's: the byline belo
   assert.deepEqual(pagePublicationDate(page('', banner + body), null, { today }), { date: '2020-01-13', source: 'text' });
   const articleHeader = `<article><header><h1>Firefighters contain the blaze</h1><span class="date">13 Jan 2020</span></header><p>${LEAD}</p></article>`;
   assert.equal(pagePublicationDate(page('', articleHeader), null, { today })?.date, '2020-01-13', "an article's own header keeps its date");
+  const unclosed = `<header><div class="logo">Pacific Wire</div><nav>menu</header><div class="byline"><span class="date">13 Jan 2020</span></div><p>${LEAD}</p>`;
+  assert.equal(pagePublicationDate(page('', unclosed), null, { today })?.date, '2020-01-13', 'a banner closed over unclosed children ends with them');
 });

@@ -65,15 +65,27 @@ function attrDate(attrs: Record<string, string>): string | undefined {
   return attrs.datetime ?? attrs.content ?? attrs['data-datetime'] ?? attrs['data-timestamp'] ?? attrs.title;
 }
 
-/** Whether the open elements put a point in the site's banner (a <header> or <nav> outside any <article>), whose date is today's. */
-function inSiteBanner(open: readonly { tag: string }[]): boolean {
-  return open.some((o) => o.tag === 'header' || o.tag === 'nav') && !open.some((o) => o.tag === 'article');
+/** Elements whose date is the site's "today" when no <article> encloses them: the banner. */
+const BANNER_TAGS = new Set(['header', 'nav']);
+
+/** An open element, and what it adds to the counts of open banners and articles. */
+interface OpenElement {
+  tag: string;
+  text: string;
+  container: boolean;
+  banner: number;
+  article: number;
 }
 
 /** One pass over the page: meta values, marked elements, date containers, visible text. */
 function collectSignals(html: string): Signals {
   const s: Signals = { meta: new Map(), marked: [], times: [], containers: [], title: '', text: '', lang: null };
-  const open: { tag: string; text: string; container: boolean }[] = [];
+  const open: OpenElement[] = [];
+  // The open containers (a subsequence of `open`) and counts of open banners and articles: per element and per text
+  // node the work stays constant however deep the nesting, where a scan of `open` would make deep pages quadratic.
+  const openContainers: OpenElement[] = [];
+  let banners = 0;
+  let articles = 0;
   const texts: string[] = [];
   let skip = 0;
   let inTitle = false;
@@ -98,16 +110,21 @@ function collectSignals(html: string): Signals {
           const epoch = epochStamp(attrs);
           if (epoch) s.times.push(epoch);
         }
-        const container =
-          !skip && !updated && name !== 'meta' && !NOT_ARTICLE_MARK.test(cls) && !inSiteBanner(open) && (itemprop === 'datepublished' || DATE_CONTAINER.test(cls));
+        // A date in the site's banner (a <header> or <nav> outside any <article>) is the site's "today".
+        const inBanner = banners > 0 && articles === 0;
+        const container = !skip && !updated && name !== 'meta' && !NOT_ARTICLE_MARK.test(cls) && !inBanner && (itemprop === 'datepublished' || DATE_CONTAINER.test(cls));
         if (container && value && name !== 'time') s.containers.push(value);
-        open.push({ tag: name, text: '', container });
+        const element: OpenElement = { tag: name, text: '', container, banner: BANNER_TAGS.has(name) ? 1 : 0, article: name === 'article' ? 1 : 0 };
+        open.push(element);
+        if (container) openContainers.push(element);
+        banners += element.banner;
+        articles += element.article;
       },
       ontext(text) {
         if (skip) return;
         if (inTitle) s.title += text;
         texts.push(text);
-        for (const o of open) if (o.container && o.text.length < MAX_CONTAINER_TEXT) o.text += text;
+        for (const o of openContainers) if (o.text.length < MAX_CONTAINER_TEXT) o.text += text;
       },
       onclosetag(name) {
         if (SKIP_TAGS.has(name)) {
@@ -118,7 +135,13 @@ function collectSignals(html: string): Signals {
         // Pop to the matching element (unclosed children close with it).
         for (let i = open.length - 1; i >= 0; i--) {
           if (open[i]!.tag !== name) continue;
-          for (const o of open.splice(i)) if (o.container && o.text.trim()) s.containers.push(o.text.trim().slice(0, MAX_CONTAINER_TEXT));
+          for (const o of open.splice(i)) {
+            banners -= o.banner;
+            articles -= o.article;
+            if (!o.container) continue;
+            openContainers.pop();
+            if (o.text.trim()) s.containers.push(o.text.trim().slice(0, MAX_CONTAINER_TEXT));
+          }
           break;
         }
       },

@@ -57,8 +57,9 @@ export function isStartAnchored(src: string): boolean {
  */
 function reasonPatterns(list: string[]): RegExp[] {
   const alternation = (group: string[]): string => group.map((src) => `(?:${src})`).join('|');
-  const anchored = list.filter(isStartAnchored);
-  const floating = list.filter((src) => !isStartAnchored(src));
+  const anchored: string[] = [];
+  const floating: string[] = [];
+  for (const src of list) (isStartAnchored(src) ? anchored : floating).push(src);
   return [
     ...(anchored.length ? [new RegExp(`^(?:${alternation(anchored)})`, 'iu')] : []),
     ...(floating.length ? [new RegExp(alternation(floating), 'iu')] : []),

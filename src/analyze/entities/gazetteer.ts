@@ -74,7 +74,10 @@ function placeCode(name: string): number {
 
 /** What kind of place a name is: 'country' (or a known variant), 'city', or null. */
 export function placeKind(name: string): PlaceKind {
-  const code = placeCode(name);
+  return kindOfCode(placeCode(name));
+}
+
+function kindOfCode(code: number): PlaceKind {
   return code & COUNTRY ? 'country' : code & CITY ? 'city' : null;
 }
 
@@ -163,7 +166,8 @@ export function placeMarks(tokens: string[]): Uint8Array {
       for (let len = 1; len <= reach; len++) {
         if (len > 1) name += ` ${tokens[i + len - 1]!}`;
         const code = placeCode(name);
-        if (code & (COUNTRY | CITY) && startsUpper(tokens[i + len - 1]!)) [matched, matchedKind] = [len, code & COUNTRY ? 'country' : 'city'];
+        const kind = kindOfCode(code);
+        if (kind && startsUpper(tokens[i + len - 1]!)) [matched, matchedKind] = [len, kind];
         if (!(code & OPENS)) break;
       }
     }
