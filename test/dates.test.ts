@@ -176,8 +176,18 @@ test('build stamps in the addresses a page loads are not its date', () => {
   const today = '2026-01-01';
   const assets = '<link rel="stylesheet" href="//cdn.example.org/assets/global_20200420T1718/site.css"><script src="/build_20200420/app.js"></script>';
   assert.equal(pagePublicationDate(page(assets, `<p>${LEAD}</p>`), null, { today }), null);
-  const inScript = `${assets}<script>var story = {"shown": "2019-11-05"};</script>`;
+  const inScript = `${assets}<script>showDate("2019/11/05 01:43:09");</script>`;
   assert.equal(pagePublicationDate(page(inScript, `<p>${LEAD}</p>`), null, { today })?.date, '2019-11-05', 'a date a script prints is still the last resort');
+  const cached = `${assets}<!-- served from cache 2019-11-05 21:36:31 -->`;
+  assert.equal(pagePublicationDate(page(cached, `<p>${LEAD}</p>`), null, { today })?.date, '2019-11-05', 'so is a cache stamp in a comment');
+});
+
+test("a script's keyed field dates some record, not the page, unless it names the publication", () => {
+  const today = '2026-01-01';
+  const record = '<script>var licence = {"oclc": "MYG", "createTime": "2008-02-02T03:02:36.000+0000", "assets": "/view_20200409T1630/"};</script>';
+  assert.equal(pagePublicationDate(page(record, `<p>${LEAD}</p>`), null, { today }), null);
+  const published = '<script>var story = {"id": 7, "datePublished": "2019-11-05T08:00:00Z"};</script>';
+  assert.equal(pagePublicationDate(page(published, `<p>${LEAD}</p>`), null, { today })?.date, '2019-11-05');
 });
 
 test('a page whose body is not in its markup keeps the standfirst its summary repeats, with a warning', () => {

@@ -258,9 +258,13 @@ function dateBelowHeadline(html: string, order: DayOrder, latest: string): strin
 // Where a page links or loads from: dated paths there are other pages and build stamps ("assets/global_20200420T1718/").
 const LINK_TARGET = /\s(?:src|href|srcset|data-src|action)\s*=\s*(?:"[^"]*"|'[^']*')/gi;
 
-/** The page's markup without the addresses it links to or loads. */
-function withoutLinkTargets(html: string): string {
-  return html.replace(LINK_TARGET, ' ');
+// A script's keyed string ("createTime": "2008-02-02T03:02:36Z") dates a field of some record (a licence, a user, an
+// asset); the page's own publication fields were read by name before the last resort.
+const KEYED_STRING = /"[\w$.-]{1,64}"\s*:\s*"(?:[^"\\\n]|\\.){0,2000}"/g;
+
+/** The page's markup without the addresses it links to or loads, nor its scripts' keyed strings. */
+function withoutLinkTargetsOrKeyedStrings(html: string): string {
+  return html.replace(LINK_TARGET, ' ').replace(KEYED_STRING, ' ');
 }
 
 /** The date the visible text names most often; on a tie the earliest, as a header's "today" is later than the article. */
@@ -373,8 +377,8 @@ export function pagePublicationDate(html: string, url: string | null, opts: Date
     dateOf('text', ctx.shown),
     dateOf('meta', () => imageDate(s.meta, order, today)),
     dateOf('text', () => dominantTextDate(s.text, order, today)),
-    // Last resort: dates written into the page's scripts and attributes (a date printed by a script, a cache stamp).
-    dateOf('text', () => dominantTextDate(withoutLinkTargets(html), order, today)),
+    // Last resort: dates written into the page's scripts, comments and attributes (a date printed by a script, a cache stamp).
+    dateOf('text', () => dominantTextDate(withoutLinkTargetsOrKeyedStrings(html), order, today)),
   ];
   for (const step of steps) {
     const found = step();
