@@ -377,7 +377,8 @@ export function pagePublicationDate(html: string, url: string | null, opts: Date
     dateOf('text', ctx.shown),
     dateOf('meta', () => imageDate(s.meta, order, today)),
     dateOf('text', () => dominantTextDate(s.text, order, today)),
-    // Last resort: dates written into the page's scripts, comments and attributes (a date printed by a script, a cache stamp).
+    // Last resort: dates written into the page's scripts, comments and attributes (a date a script prints, a cache
+    // stamp).
     dateOf('text', () => dominantTextDate(withoutLinkTargetsOrKeyedStrings(html), order, today)),
   ];
   for (const step of steps) {

@@ -167,7 +167,10 @@ export function placeMarks(tokens: string[]): Uint8Array {
         if (len > 1) name += ` ${tokens[i + len - 1]!}`;
         const code = placeCode(name);
         const kind = kindOfCode(code);
-        if (kind && startsUpper(tokens[i + len - 1]!)) [matched, matchedKind] = [len, kind];
+        if (kind && startsUpper(tokens[i + len - 1]!)) {
+          matched = len;
+          matchedKind = kind;
+        }
         if (!(code & OPENS)) break;
       }
     }
