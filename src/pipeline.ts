@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import type { Article, Assignment, RawDoc, Reject, RunSummary } from './model.js';
-import { planInputs, readUnit, type InputUnit } from './ingest/index.js';
+import { planInputs, readUnit, withLinkedPages, type InputUnit, type ReadItem } from './ingest/index.js';
 import { DEFAULT_LINK_OPTIONS, Linker, type LinkOptions } from './link/index.js';
 import { deriveStory } from './stories/index.js';
 import { stagePool, type StagePool } from './queue/pool.js';
@@ -23,6 +23,8 @@ export interface IngestOptions {
   link?: Partial<LinkOptions>;
   /** Worker threads for the pure stages (extract, analyze); 0 runs them on the main thread. */
   workers?: number;
+  /** Characters of input kept from the template pass for the ingest pass (default 128 Mi); files beyond are read twice. */
+  keptChars?: number;
 }
 
 const DEFAULT_BATCH = 200;
@@ -50,21 +52,51 @@ function nameSourceFromFolder(raw: RawDoc, enabled: boolean): void {
   if (enabled && !raw.source) raw.source = folderSource(raw) ?? undefined;
 }
 
+/** Characters of text and HTML kept from the first pass for the second: a corpus that fits is read and decoded once. */
+const KEPT_CHARS = 128 * 1024 * 1024;
+
+interface FirstPass {
+  templates: SiteTemplates;
+  /** The records of the files read first, while they fit in the budget; other files are read again. */
+  kept: Map<InputUnit, ReadItem[]>;
+}
+
+const docChars = (raw: RawDoc): number => (raw.text?.length ?? 0) + (raw.html?.length ?? 0);
+
 /**
  * First pass over the local inputs: line counts per source, so that every page is classified against its site's
  * template whatever order the pages come in (URLs are not fetched twice; their pages have no template).
  */
-async function countSiteTemplates(units: InputUnit[], sourceFromFolder: boolean): Promise<SiteTemplates> {
+async function firstPass(units: InputUnit[], sourceFromFolder: boolean, budget: number): Promise<FirstPass> {
   const templates = new SiteTemplates();
+  const kept = new Map<InputUnit, ReadItem[]>();
+  let chars = 0;
   for (const unit of units) {
     if (unit.kind !== 'file') continue;
+    const items: ReadItem[] = [];
     for await (const item of readUnit(unit, false)) {
-      if (!('doc' in item)) continue;
-      nameSourceFromFolder(item.doc, sourceFromFolder);
-      templates.add(item.doc);
+      if ('doc' in item) {
+        nameSourceFromFolder(item.doc, sourceFromFolder);
+        templates.add(item.doc);
+        chars += docChars(item.doc);
+      }
+      if (chars <= budget) items.push(item);
     }
+    if (chars <= budget) kept.set(unit, items);
   }
-  return templates;
+  return { templates, kept };
+}
+
+/** A unit's records: those kept by the first pass (with their teased pages fetched, as readUnit does), else read anew. */
+function unitItems(unit: InputUnit, first: FirstPass, followLinks: boolean): AsyncIterable<ReadItem> {
+  const items = first.kept.get(unit);
+  if (!items) return readUnit(unit, followLinks);
+  first.kept.delete(unit);
+  return followLinks ? withLinkedPages(items) : asAsync(items);
+}
+
+async function* asAsync<T>(items: T[]): AsyncGenerator<T> {
+  yield* items;
 }
 
 /** Rebuild the reader-facing view of every story whose members changed. */
@@ -134,17 +166,17 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
     }
   };
 
-  const templates = await countSiteTemplates(units, opts.sourceFromFolder ?? false);
+  const first = await firstPass(units, opts.sourceFromFolder ?? false, opts.keptChars ?? KEPT_CHARS);
   let done = 0;
   try {
     for (const unit of units) {
-      for await (const item of readUnit(unit, opts.followLinks ?? true)) {
+      for await (const item of unitItems(unit, first, opts.followLinks ?? true)) {
         summary.read++;
         if ('reject' in item) order.push(item);
         else {
           const raw = item.doc;
           nameSourceFromFolder(raw, opts.sourceFromFolder ?? false);
-          raw.siteTemplates = templates.templatesFor(raw);
+          raw.siteTemplates = first.templates.templatesFor(raw);
           order.push({ raw });
           pool.submit(raw);
         }

@@ -1,9 +1,10 @@
 // The CLI contracts other tools rely on: export shapes, search, story, rejects, exit codes.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { jsonLines, runCli, tempDir } from './helpers.js';
+import { SEMI_SPACE_MB } from '../src/queue/pool.js';
+import { CLI, ROOT, jsonLines, runCli, tempDir } from './helpers.js';
 
 const dir = tempDir();
 const db = join(dir, 'cli.db');
@@ -75,4 +76,11 @@ test('usage errors exit 1 with a message, not a stack trace', () => {
   assert.equal(r3.status, 3);
   assert.match(r3.stderr, /not a Storyline database|file is not a database/);
   assert.doesNotMatch(r3.stderr, /at .*\.js:\d+/);
+});
+
+test('the command, its npm scripts and the worker threads run with one young-generation size', () => {
+  const flag = `--max-semi-space-size=${SEMI_SPACE_MB}`;
+  assert.equal(readFileSync(CLI, 'utf8').split('\n')[0], `#!/usr/bin/env -S node ${flag}`);
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  for (const name of ['demo', 'storyline', 'bench']) assert.ok(scripts[name]!.includes(`node ${flag} dist/src/cli/main.js`), name);
 });

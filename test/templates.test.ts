@@ -4,6 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SiteTemplates } from '../src/extract/templates.js';
+import { ingest } from '../src/pipeline.js';
+import { openStore } from '../src/store/index.js';
 import { squashSpaces } from '../src/text/normalize.js';
 import type { RawDoc } from '../src/model.js';
 import { jsonLines, runCli, tempDir } from './helpers.js';
@@ -51,6 +53,28 @@ test('ingest drops a folder source template with the reason site-template', () =
   }
   assert.ok(articles.filter((a) => a.text.includes('two million containers')).length === 2);
   assert.match(runCli(['article', articles[0]!.id, '--db', db, '--blocks']).stdout, /DROP noise\s+site-template/);
+});
+
+test('files kept from the template pass and files read twice are stored alike', async () => {
+  const dir = tempDir();
+  const site = join(dir, 'harbour-ledger');
+  mkdirSync(site);
+  STORIES.forEach((s, i) => writeFileSync(join(site, `${i}.txt`), page(s, i)));
+  const stored = async (keptChars: number | undefined): Promise<string[]> => {
+    const store = openStore(join(dir, `kept-${keptChars}.db`));
+    const summary = await ingest(store, [site], { keptChars });
+    const rows: string[] = [];
+    for await (const a of store.articles()) rows.push(`${a.id} ${a.text}`);
+    for (const a of await store.blocks(rows[0]!.split(' ')[0]!)) rows.push(`${a.kept} ${a.reason} ${a.text}`);
+    await store.close();
+    assert.equal(summary.ingested, STORIES.length);
+    return rows;
+  };
+  // A budget of 700 characters keeps the first file (about 400) only: the rest are read again.
+  const [kept, partly, reread] = [await stored(undefined), await stored(700), await stored(0)];
+  assert.ok(kept.some((r) => r.startsWith('false site-template')), 'the template is dropped');
+  assert.deepEqual(partly, kept);
+  assert.deepEqual(reread, kept);
 });
 
 test('lines are squashed to single spaces whatever whitespace they hold', () => {

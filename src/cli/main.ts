@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=128
 // The `storyline` command: one subcommand per file in this folder.
 import { Command, CommanderError } from 'commander';
 import { benchCommand } from './bench.js';

@@ -313,7 +313,7 @@ const PAGE_FETCHES = 4;
  * Feed items that are only teasers get their linked page, which becomes the item's HTML; the feed's title and
  * date stay. A page that cannot be fetched leaves the teaser, with a warning saying why.
  */
-export async function* withLinkedPages(items: AsyncIterable<ReadItem>, fetchPage = fetchBytes): AsyncGenerator<ReadItem> {
+export async function* withLinkedPages(items: AsyncIterable<ReadItem> | Iterable<ReadItem>, fetchPage = fetchBytes): AsyncGenerator<ReadItem> {
   const queue: Promise<ReadItem>[] = [];
   const follow = async (item: ReadItem): Promise<ReadItem> => {
     if (!('doc' in item) || !isTeaser(item.doc)) return item;
