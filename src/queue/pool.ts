@@ -6,7 +6,7 @@ import { processRaw, type Processed } from './stages.js';
 
 /**
  * Semi-space of the young generation, in MB: at 128 (V8's default is 16) an article's short-lived objects die young
- * instead of being promoted, which cut ingest CPU by about 6 % (docs/benchmarks.md). The `storyline` command's
+ * instead of being promoted, which cut ingest CPU by about 7 % (docs/benchmarks.md). The `storyline` command's
  * shebang and the npm scripts pass the same figure to the main thread.
  */
 export const SEMI_SPACE_MB = 128;
