@@ -88,15 +88,11 @@ async function firstPass(units: InputUnit[], sourceFromFolder: boolean, budget: 
 }
 
 /** A unit's records: those kept by the first pass (with their teased pages fetched, as readUnit does), else read anew. */
-function unitItems(unit: InputUnit, first: FirstPass, followLinks: boolean): AsyncIterable<ReadItem> {
+function unitItems(unit: InputUnit, first: FirstPass, followLinks: boolean): AsyncIterable<ReadItem> | Iterable<ReadItem> {
   const items = first.kept.get(unit);
   if (!items) return readUnit(unit, followLinks);
   first.kept.delete(unit);
-  return followLinks ? withLinkedPages(items) : asAsync(items);
-}
-
-async function* asAsync<T>(items: T[]): AsyncGenerator<T> {
-  yield* items;
+  return followLinks ? withLinkedPages(items) : items;
 }
 
 /** Rebuild the reader-facing view of every story whose members changed. */
