@@ -1,12 +1,13 @@
 // Linking features: places inside name runs are the longest gazetteer match at each position, in any language.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extractFeatures } from '../src/analyze/features.js';
+import { extractFeatures, tokenInfos } from '../src/analyze/features.js';
 import { splitSentences } from '../src/text/sentences.js';
 import { tokenize } from '../src/text/tokens.js';
 
 function features(text: string, lang: string): string[] {
-  return [...extractFeatures('', text, splitSentences(text, lang), lang, tokenize(text)).keys()].filter((f) => /^[PE]:/.test(f)).sort();
+  const tokens = tokenize(text);
+  return [...extractFeatures('', text, splitSentences(text, lang), lang, tokens, tokenInfos(tokens, lang)).keys()].filter((f) => /^[PE]:/.test(f)).sort();
 }
 
 test('multi-word places match whole, the longest first, and what is left of a run stays a name', () => {

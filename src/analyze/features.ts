@@ -1,7 +1,7 @@
 // Features an article is compared by: names, places, concepts, numbers and years (language-independent), word stems.
 import type { FeatureCounts, Span } from '../model.js';
 import { findConcepts, wordConcept, type WordConcept } from '../text/concepts.js';
-import { stemmer, stopwords } from '../text/lexicon.js';
+import { stemmer, stopwordLanguages, stopwords } from '../text/lexicon.js';
 import { foldKey, foldWord } from '../text/normalize.js';
 import { longestPlaceName, opensPlaceName, placeIdOfKey, placeKey } from '../text/places.js';
 import { boundedMemo } from '../text/memo.js';
@@ -82,7 +82,7 @@ function placesIn(run: Token[]): { ids: string[]; rest: Token[] } {
   return { ids, rest };
 }
 
-interface TokenInfo extends WordConcept {
+export interface TokenInfo extends WordConcept {
   lower: string;
   folded: string;
   capital: boolean;
@@ -92,6 +92,8 @@ interface TokenInfo extends WordConcept {
   digit: boolean;
   /** The token's one feature: a number or year key, else its W: stem key; null for stop words and short words. */
   feature: string | null;
+  /** The analysed languages the token is a stop word of, as bits (stopwordLanguages). */
+  stopMask: number;
 }
 
 /** What features need of a token as written. */
@@ -107,21 +109,27 @@ function computeTokenInfo(text: string, lang: string): TokenInfo {
     nameWord: capital && !/^\p{Lu}[\p{Ll}]?$/u.test(text),
     digit: /^\d/.test(text),
     feature: numberKey(text, lang) ?? (skip ? null : `W:${lang}:${foldKey(stemmer(lang)(lower))}`),
+    stopMask: stopwordLanguages(lower),
     ...wordConcept(folded, lang),
   };
 }
 
-const tokenInfos = new Map<string, (text: string) => TokenInfo>();
+const infoMemos = new Map<string, (text: string) => TokenInfo>();
 
 /** computeTokenInfo remembered per language: the same words recur in every article. */
 function tokenInfo(text: string, lang: string): TokenInfo {
-  let memo = tokenInfos.get(lang);
-  if (!memo) tokenInfos.set(lang, (memo = boundedMemo((t) => computeTokenInfo(t, lang), 200_000)));
+  let memo = infoMemos.get(lang);
+  if (!memo) infoMemos.set(lang, (memo = boundedMemo((t) => computeTokenInfo(t, lang), 200_000)));
   return memo(text);
 }
 
-/** Feature counts of a text whose sentences and tokens are known. Title features count twice. */
-export function extractFeatures(title: string, text: string, sentences: Span[], lang: string, textTokens: Token[]): FeatureCounts {
+/** What features need of each token, in a text of the language. */
+export function tokenInfos(tokens: Token[], lang: string): TokenInfo[] {
+  return tokens.map((t) => tokenInfo(t.text, lang));
+}
+
+/** Feature counts of a text whose sentences, tokens and token infos are known. Title features count twice. */
+export function extractFeatures(title: string, text: string, sentences: Span[], lang: string, textTokens: Token[], textInfos: TokenInfo[]): FeatureCounts {
   const counts = new Map<string, number>();
   const stop = stopwords(lang);
   const sources: { text: string; starts: Set<number>; weight: number }[] = [
@@ -129,7 +137,7 @@ export function extractFeatures(title: string, text: string, sentences: Span[], 
     { text, starts: new Set(sentences.map((s) => s.start)), weight: 1 },
   ];
   const allTokens = [tokenize(title), textTokens];
-  const allInfos = allTokens.map((tokens) => tokens.map((t) => tokenInfo(t.text, lang)));
+  const allInfos = [tokenInfos(allTokens[0]!, lang), textInfos];
   const midCaps = new Set<string>();
   sources.forEach((s, i) => {
     allTokens[i]!.forEach((t, k) => {

@@ -8,7 +8,7 @@ import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokens.js';
 import { blockLanguages } from './blocklang.js';
 import { extractEntities } from './entities/index.js';
-import { extractFeatures } from './features.js';
+import { extractFeatures, tokenInfos } from './features.js';
 import { analyzeTimes } from './time/index.js';
 
 /** Below this detection confidence, a page's declared language is preferred. */
@@ -30,19 +30,20 @@ export function analyze(doc: Document): Analysis {
   const detected = identifyLanguage(`${doc.title}\n${doc.text}`);
   const { lang, confidence } = chooseLanguage(doc, detected);
   const sentences = splitSentences(doc.text, lang);
-  // One token list serves the features and the fingerprints.
+  // One token list serves the features, the fingerprints and the blocks' stop-word counts.
   const tokens = tokenize(doc.text);
+  const infos = tokenInfos(tokens, lang);
   const folded = tokens.map((t) => foldWord(t.text));
   return {
     lang,
     langConfidence: Number(confidence.toFixed(3)),
     sentences,
-    features: extractFeatures(doc.title, doc.text, sentences, lang, tokens),
+    features: extractFeatures(doc.title, doc.text, sentences, lang, tokens, infos),
     contentHash: contentHash(folded),
     minhash: minhashSignature(folded),
     wordCount: folded.length,
     ...extractEntities(doc.title, doc.text, sentences, lang),
-    otherLangBlocks: blockLanguages(doc.blocks, lang).filter((b) => b.lang !== lang),
+    otherLangBlocks: blockLanguages(doc.blocks, lang, { text: doc.text, tokens, stopMasks: infos.map((i) => i.stopMask) }).filter((b) => b.lang !== lang),
     times: analyzeTimes(doc.text, lang, doc.published),
   };
 }

@@ -19,8 +19,11 @@ export function mulberry32(seed: number): () => number {
 }
 
 const rand = mulberry32(0x5eed);
-const A = Array.from({ length: MINHASH_SIZE }, () => rand() | 1);
-const B = Array.from({ length: MINHASH_SIZE }, () => rand());
+// Typed arrays keep the coefficients and the running minima unboxed 32-bit integers in the inner loop.
+const A = Int32Array.from({ length: MINHASH_SIZE }, () => rand() | 1);
+const B = Int32Array.from({ length: MINHASH_SIZE }, () => rand() | 0);
+/** Flipping the sign bit turns unsigned order into signed order: the minima are kept as int32 with it flipped. */
+const SIGN = -0x80000000;
 
 function fnv1a(text: string): number {
   let h = 0x811c9dc5;
@@ -32,28 +35,29 @@ function fnv1a(text: string): number {
 }
 
 /** Each word is hashed once; a shingle's hash mixes its words' hashes in order (no joined strings). */
-function shingleHashes(w: string[]): Uint32Array {
+function shingleHashes(w: string[]): Int32Array {
   const words = Uint32Array.from(w, fnv1a);
   const n = Math.max(1, w.length - SHINGLE + 1);
-  const out = new Uint32Array(n);
+  const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
     for (let j = i; j < Math.min(i + SHINGLE, words.length); j++) h = Math.imul(h ^ words[j]!, 0x01000193) ^ (h >>> 15);
-    out[i] = h >>> 0;
+    out[i] = h;
   }
   return out;
 }
 
 /** The MinHash signature of a text's 5-word shingles, from its words (case and accents folded). */
 export function minhashSignature(w: string[]): number[] {
-  const sig = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
+  const low = new Int32Array(MINHASH_SIZE).fill(0x7fffffff);
   for (const h of shingleHashes(w)) {
     for (let k = 0; k < MINHASH_SIZE; k++) {
-      const v = (Math.imul(A[k]!, h) + B[k]!) >>> 0;
-      if (v < sig[k]!) sig[k] = v;
+      // (A·h + B) mod 2^32, all in int32 arithmetic.
+      const v = ((Math.imul(A[k]!, h) + B[k]!) | 0) ^ SIGN;
+      if (v < low[k]!) low[k] = v;
     }
   }
-  return sig;
+  return Array.from(low, (v) => (v ^ SIGN) >>> 0);
 }
 
 /** Estimated Jaccard similarity of two signatures. */

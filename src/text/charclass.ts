@@ -41,3 +41,16 @@ export function pairAt(text: string, i: number): number {
   const low = text.charCodeAt(i + 1);
   return low >= 0xdc00 && low <= 0xdfff ? ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000 : -1;
 }
+
+/** Whether the text has at least `min` letters, in UTF-16 units (an astral letter counts two); stops counting there. */
+export function hasLetters(text: string, min: number): boolean {
+  let n = 0;
+  for (let i = 0; i < text.length && n < min; i++) {
+    const cp = pairAt(text, i);
+    if (cp >= 0) {
+      if (charClass(cp) & LETTER) n += 2;
+      i++;
+    } else if (charClass(text.charCodeAt(i)) & LETTER) n++;
+  }
+  return n >= min;
+}

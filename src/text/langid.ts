@@ -2,6 +2,7 @@
 // are told apart from eld's guess by franc-all's trigram profiles restricted to those three languages.
 import { eld } from 'eld/medium';
 import { francAll } from 'franc-all';
+import { hasLetters } from './charclass.js';
 
 export interface LangGuess {
   lang: string;
@@ -40,7 +41,7 @@ function withIrishAndMaltese(sample: string, lang: string, reliable: boolean): s
 /** The most likely language of `text` and a 0..1 confidence; 'und' when too little text or no language fits. */
 export function identifyLanguage(text: string): LangGuess {
   const sample = text.slice(0, SAMPLE_CHARS);
-  if (sample.replace(/[^\p{L}]/gu, '').length < 8) return { lang: 'und', confidence: 0 };
+  if (!hasLetters(sample, 8)) return { lang: 'und', confidence: 0 };
   const result = eld.detect(sample);
   if (!result.language) return { lang: 'und', confidence: 0 };
   const scores = Object.values(result.getScores()).sort((a, b) => b - a);

@@ -30,16 +30,54 @@ function isSquashed(line: string): boolean {
   return !afterSpace || line.length === 0;
 }
 
-/** Lower case without diacritics: the key two spellings of one word share ("Zürich" → "zurich"). */
-export function foldKey(text: string): string {
-  // Fast path: plain ASCII needs only lower-casing (most tokens of most articles).
-  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/`/g, "'");
+/** foldKey by Unicode normalisation, for any text. */
+function foldByNormalizing(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/ß/g, 'ss');
+}
+
+/**
+ * Code points whose fold is the fold of each character alone: Latin up to the Greek block (where the only marks with
+ * a combining class, U+0300–U+036F, are removed anyway, and no lower-casing depends on context) and general
+ * punctuation with the currency signs.
+ */
+const FOLD_RANGES: [number, number][] = [
+  [0x0000, 0x036f],
+  [0x2000, 0x20cf],
+];
+
+/** The fold of each code point of FOLD_RANGES, by its own, worked out once. */
+const charFolds = FOLD_RANGES.map(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => foldByNormalizing(String.fromCharCode(from + k))));
+
+function charFold(c: number): string | undefined {
+  if (c <= 0x036f) return charFolds[0]![c];
+  return c >= 0x2000 && c <= 0x20cf ? charFolds[1]![c - 0x2000] : undefined;
+}
+
+/** foldKey character by character, copying runs that fold to themselves; null when a character is outside FOLD_RANGES. */
+function foldByCharacters(text: string): string | null {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) continue;
+    const folded = charFold(c);
+    if (folded === undefined) return null;
+    if (folded.length === 1 && folded.charCodeAt(0) === c) continue;
+    out += text.slice(from, i) + folded;
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Lower case without diacritics: the key two spellings of one word share ("Zürich" → "zurich"). */
+export function foldKey(text: string): string {
+  // Most text is Latin: a table lookup per character instead of normalising the whole string.
+  return foldByCharacters(text) ?? foldByNormalizing(text);
 }
 
 const rememberedFold = boundedMemo(foldKey, 100_000);
