@@ -85,6 +85,8 @@ function placesIn(run: Token[]): { ids: string[]; rest: Token[] } {
 export interface TokenInfo extends WordConcept {
   lower: string;
   folded: string;
+  /** foldWord of the token as written, which the fingerprints hash. */
+  foldedText: string;
   capital: boolean;
   /** Capitalised, and more than a lone capital or a capital and one small letter: may be part of a name. */
   nameWord: boolean;
@@ -105,6 +107,7 @@ function computeTokenInfo(text: string, lang: string): TokenInfo {
   return {
     lower,
     folded,
+    foldedText: foldWord(text),
     capital,
     nameWord: capital && !/^\p{Lu}[\p{Ll}]?$/u.test(text),
     digit: /^\d/.test(text),

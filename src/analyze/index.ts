@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import type { Analysis, Document } from '../model.js';
 import { minhashSignature } from '../link/minhash.js';
 import { identifyLanguage, type LangGuess } from '../text/langid.js';
-import { foldWord } from '../text/normalize.js';
 import { splitSentences } from '../text/sentences.js';
 import { tokenize } from '../text/tokens.js';
 import { blockLanguages } from './blocklang.js';
@@ -33,7 +32,7 @@ export function analyze(doc: Document): Analysis {
   // One token list serves the features, the fingerprints and the blocks' stop-word counts.
   const tokens = tokenize(doc.text);
   const infos = tokenInfos(tokens, lang);
-  const folded = tokens.map((t) => foldWord(t.text));
+  const folded = infos.map((i) => i.foldedText);
   return {
     lang,
     langConfidence: Number(confidence.toFixed(3)),
