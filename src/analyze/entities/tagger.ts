@@ -611,8 +611,11 @@ function keyTable(keys: Int32Array, weights: Int16Array): Weights {
   return {
     row: (key) => {
       if (!(filter[bit(key) >> 3]! & (1 << (bit(key) & 7)))) return -1;
-      for (let s = key & mask; used[s]; s = (s + 1) & mask) if (slots[s * SLOT] === key) return s * SLOT + 1;
-      return -1;
+      // The slot's key is read before its used flag: a key found (other than 0, the empty slot's) needs no second read.
+      for (let s = key & mask; ; s = (s + 1) & mask) {
+        if (slots[s * SLOT] === key && (key !== 0 || used[s])) return s * SLOT + 1;
+        if (!used[s]) return -1;
+      }
     },
     values: slots,
   };
