@@ -199,13 +199,14 @@ function markUnrelatedTeasers(blocks: Block[]): void {
   if (paragraphs < MIN_PARAGRAPHS_FOR_COHESION) return;
   // Only a short heading can be a teaser: most pages have none, and need no stems at all.
   if (!body.some((b) => b.kind === 'heading' && wordCount(b.text) <= MAX_TEASER_WORDS)) return;
-  const stemsOf = new Map(body.map((b) => [b, new Set(contentStems(b.text))]));
-  const docCounts = new Map<string, number>();
-  for (const set of stemsOf.values()) for (const s of set) docCounts.set(s, (docCounts.get(s) ?? 0) + 1);
-  const unrelated = (b: Block): boolean => {
-    const stems = stemsOf.get(b)!;
-    return stems.size >= MIN_TEASER_CONTENT_WORDS && wordCount(b.text) <= MAX_TEASER_WORDS && ![...stems].some((s) => (docCounts.get(s) ?? 0) > 1);
+  // Stems are worked out block by block as needed: a heading usually shares a word with the first paragraphs.
+  const stemsOf = new Map<Block, Set<string>>();
+  const stems = (b: Block): Set<string> => stemsOf.get(b) ?? stemsOf.set(b, new Set(contentStems(b.text))).get(b)!;
+  const sharesStem = (b: Block): boolean => {
+    const own = [...stems(b)];
+    return body.some((other) => other !== b && own.some((s) => stems(other).has(s)));
   };
+  const unrelated = (b: Block): boolean => wordCount(b.text) <= MAX_TEASER_WORDS && stems(b).size >= MIN_TEASER_CONTENT_WORDS && !sharesStem(b);
   for (const b of body) {
     if (b.kind !== 'heading' || !unrelated(b)) continue;
     drop(b, 'unrelated teaser');
