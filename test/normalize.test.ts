@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { blockLanguages } from '../src/analyze/blocklang.js';
 import { tokenInfos } from '../src/analyze/features.js';
-import { foldKey } from '../src/text/normalize.js';
+import { foldKey, normalizeText } from '../src/text/normalize.js';
 import { tokenize } from '../src/text/tokens.js';
 
 /** foldKey's definition: decompose, drop the marks, lower-case, one apostrophe, ß as ss. */
@@ -26,6 +26,21 @@ test('foldKey agrees with its definition on every Latin and punctuation characte
     }
     assert.equal(foldKey(s), byDefinition(s), JSON.stringify(s));
   }
+});
+
+test('normalizeText gives what its replacements give, whether or not the text needs any', () => {
+  const byDefinition = (text: string): string =>
+    text
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+      .replace(/[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g, ' ')
+      .replace(/ +\n/g, '\n');
+  const specials = ['\r', '\r\n', '\u200b', '\u200d', '\u2060', '\ufeff', '\u0000', '\u0008', '\u000b', '\u001f', '\u007f', '\u00a0', '\u2000', '\u2009', '\u202f', '\u205f', '\u3000', '\t', ' \n', 'e\u0301'];
+  for (const sp of specials) for (const text of [`a${sp}b`, `${sp}x`, `y${sp}`, `line one ${sp}\nline two`]) assert.equal(normalizeText(text), byDefinition(text), JSON.stringify(text));
+  const plain = 'Il governo ha approvato la legge.\n\nDie Regierung sprach — „heute“.';
+  assert.equal(normalizeText(plain), plain);
 });
 
 test('block languages read off the body tokens are those of the blocks read one by one', () => {

@@ -1,6 +1,6 @@
 // Boilerplate rules from text/lang/<code>/boilerplate.txt: `reason<TAB>phrase` or `reason<TAB>/regex/`.
 import { DEEP_LANGS, langLines } from '../text/langdata.js';
-import { foldKey } from '../text/normalize.js';
+import { foldKey, squashSpaces } from '../text/normalize.js';
 import { boundedMemo } from '../text/memo.js';
 import { unitClass } from '../text/wordchars.js';
 
@@ -25,7 +25,8 @@ function lineKey(line: string): string {
   let end = folded.length;
   while (start < end && isLeadingMark(folded.charCodeAt(start))) start++;
   while (end > start && isTrailingMark(folded.charCodeAt(end - 1))) end--;
-  return folded.slice(start, end).replace(/\s+/g, ' ');
+  // Whitespace is trimmed with the marks, so squashing the inner runs is all that is left (and mostly nothing).
+  return squashSpaces(folded.slice(start, end));
 }
 
 /**

@@ -2,10 +2,24 @@
 import { SPACE, charClass } from './charclass.js';
 import { boundedMemo } from './memo.js';
 
+/**
+ * Whether NFC text holds anything normalizeText replaces: a carriage return, a zero-width or control character, an
+ * unusual space or tab, or a space before a line break. Most texts hold none, and then need no regex pass at all.
+ */
+function needsCleaning(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 10 : c === 0x7f || (c === 32 && text.charCodeAt(i + 1) === 10)) return true;
+    if (c >= 0xa0 && (c === 0xa0 || (c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff)) return true;
+  }
+  return false;
+}
+
 /** NFC, unified line breaks, no zero-width or control characters, no trailing spaces. */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFC')
+  const nfc = text.normalize('NFC');
+  if (!needsCleaning(nfc)) return nfc;
+  return nfc
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
