@@ -59,20 +59,21 @@ function foldByNormalizing(text: string): string {
  * a combining class, U+0300–U+036F, are removed anyway, and no lower-casing depends on context) and general
  * punctuation with the currency signs.
  */
-const FOLD_RANGES: [number, number][] = [
-  [0x0000, 0x036f],
-  [0x2000, 0x20cf],
-];
+const LATIN_END = 0x036f;
+const PUNCTUATION_START = 0x2000;
+const PUNCTUATION_END = 0x20cf;
 
-/** The fold of each code point of FOLD_RANGES, by its own, worked out once. */
-const charFolds = FOLD_RANGES.map(([from, to]) => Array.from({ length: to - from + 1 }, (_, k) => foldByNormalizing(String.fromCharCode(from + k))));
+/** The fold of each of those code points by its own, worked out once. */
+const foldsOf = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, k) => foldByNormalizing(String.fromCharCode(from + k)));
+const latinFolds = foldsOf(0, LATIN_END);
+const punctuationFolds = foldsOf(PUNCTUATION_START, PUNCTUATION_END);
 
 function charFold(c: number): string | undefined {
-  if (c <= 0x036f) return charFolds[0]![c];
-  return c >= 0x2000 && c <= 0x20cf ? charFolds[1]![c - 0x2000] : undefined;
+  if (c <= LATIN_END) return latinFolds[c];
+  return c >= PUNCTUATION_START && c <= PUNCTUATION_END ? punctuationFolds[c - PUNCTUATION_START] : undefined;
 }
 
-/** foldKey character by character, copying runs that fold to themselves; null when a character is outside FOLD_RANGES. */
+/** foldKey character by character, copying runs that fold to themselves; null when a character is outside those ranges. */
 function foldByCharacters(text: string): string | null {
   let out = '';
   let from = 0;
