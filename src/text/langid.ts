@@ -2,7 +2,7 @@
 // are told apart from eld's guess by franc-all's trigram profiles restricted to those three languages.
 import { eld } from 'eld/medium';
 import { francAll } from 'franc-all';
-import { hasLetters } from './charclass.js';
+import { LETTER, charClass, hasLetters } from './charclass.js';
 
 export interface LangGuess {
   lang: string;
@@ -10,6 +10,27 @@ export interface LangGuess {
 }
 
 const SAMPLE_CHARS = 1200;
+
+/** eld reads at most this many characters of a text. */
+const ELD_READS = 1000;
+/** Letters past which eld has stopped reading: it keeps the words of its first 380 bytes (letters, and a space for each run of other characters). */
+const ELD_LETTERS = 400;
+
+/**
+ * The prefix of a text that gives eld's guess for the whole: up to the first non-letter after ELD_LETTERS letters of
+ * the Basic Multilingual Plane (the only ones eld's word pattern counts), else its first ELD_READS characters. eld
+ * folds separators over everything it is given before it cuts, so a shorter input is cheaper and reads the same.
+ */
+export function eldSample(text: string): string {
+  const end = Math.min(text.length, ELD_READS);
+  let letters = 0;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0xd800 || c > 0xdfff) && charClass(c) & LETTER) letters++;
+    else if (letters >= ELD_LETTERS) return text.slice(0, i);
+  }
+  return text.slice(0, end);
+}
 
 /** EU languages eld does not know, by their ISO 639-3 codes in franc. */
 const FRANC_ONLY: Record<string, string> = { gle: 'ga', mlt: 'mt' };
@@ -42,7 +63,7 @@ function withIrishAndMaltese(sample: string, lang: string, reliable: boolean): s
 export function identifyLanguage(text: string): LangGuess {
   const sample = text.slice(0, SAMPLE_CHARS);
   if (!hasLetters(sample, 8)) return { lang: 'und', confidence: 0 };
-  const result = eld.detect(sample);
+  const result = eld.detect(eldSample(text));
   if (!result.language) return { lang: 'und', confidence: 0 };
   const scores = Object.values(result.getScores()).sort((a, b) => b - a);
   const [best = 0, second = 0] = scores;
