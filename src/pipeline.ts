@@ -1,7 +1,7 @@
 // The in-process pipeline: read → extract → analyze → link → store, in batches; then refresh changed stories.
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
-import type { Article, Assignment, RawDoc, Reject, RunSummary } from './model.js';
+import type { Article, Assignment, RawDoc, Reject, RunSummary, Story } from './model.js';
 import { planInputs, readUnit, withLinkedPages, type InputUnit, type ReadItem } from './ingest/index.js';
 import { DEFAULT_LINK_OPTIONS, Linker, type LinkOptions } from './link/index.js';
 import { deriveStory } from './stories/index.js';
@@ -95,13 +95,22 @@ function unitItems(unit: InputUnit, first: FirstPass, followLinks: boolean): Asy
   return followLinks ? withLinkedPages(items) : items;
 }
 
+/** Story views written per transaction: a commit per story cost more than deriving small ones. */
+const VIEWS_PER_WRITE = 200;
+
 /** Rebuild the reader-facing view of every story whose members changed. */
 export async function refreshStories(store: Store): Promise<number> {
   const ids = await store.staleStoryIds();
+  let views: Story[] = [];
   for (const id of ids) {
     const members = await store.storyMembers(id);
-    if (members.length) await store.saveStoryView(deriveStory(id, members));
+    if (members.length) views.push(deriveStory(id, members));
+    if (views.length >= VIEWS_PER_WRITE) {
+      await store.saveStoryViews(views);
+      views = [];
+    }
   }
+  if (views.length) await store.saveStoryViews(views);
   return ids.length;
 }
 

@@ -91,7 +91,8 @@ export interface Store extends EntityStore {
   /** Stories whose members changed since their view was last derived. */
   staleStoryIds(): Promise<string[]>;
   storyMembers(storyId: string): Promise<MemberArticle[]>;
-  saveStoryView(story: Story): Promise<void>;
+  /** Stores the views of some stories, all or none (one transaction), and marks them fresh. */
+  saveStoryViews(stories: Story[]): Promise<void>;
   articles(): AsyncIterable<StoredArticle>;
   article(idOrOrigin: string): Promise<StoredArticle | null>;
   blocks(articleId: string): Promise<Block[]>;

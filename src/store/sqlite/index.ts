@@ -289,8 +289,11 @@ export class SqliteStore implements Store {
     return readTimes(this.sql, articleId);
   }
 
-  async saveStoryView(story: Story): Promise<void> {
-    this.sql('UPDATE stories SET view = ?, view_stale = 0 WHERE id = ?').run(JSON.stringify(story), story.id);
+  async saveStoryViews(stories: Story[]): Promise<void> {
+    const update = this.sql('UPDATE stories SET view = ?, view_stale = 0 WHERE id = ?');
+    this.db.transaction(() => {
+      for (const story of stories) update.run(JSON.stringify(story), story.id);
+    })();
   }
 
   async *articles(): AsyncIterable<StoredArticle> {
