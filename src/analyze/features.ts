@@ -19,21 +19,24 @@ export function nameKey(name: string): string {
   return foldKey(name).replace(/['’]s$/, '').replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** Runs of capitalised tokens, with connectors inside; a sentence's first word counts only when seen capitalised elsewhere. */
-function nameSpans(tokens: Token[], infos: TokenInfo[], sentenceStarts: Set<number>, midSentenceCaps: Set<string>, lang: string): Token[][] {
+/**
+ * Runs of capitalised tokens (as token indices), with connectors inside; a sentence's first word counts only when seen
+ * capitalised elsewhere.
+ */
+function nameSpans(tokens: Token[], infos: TokenInfo[], sentenceStarts: Set<number>, midSentenceCaps: Set<string>, lang: string): number[][] {
   const stop = stopwords(lang);
-  const runs: Token[][] = [];
-  let run: Token[] = [];
+  const runs: number[][] = [];
+  let run: number[] = [];
   const close = (): void => {
-    while (run.length && NAME_CONNECTORS.has(run[run.length - 1]!.text.toLowerCase())) run.pop();
+    while (run.length && NAME_CONNECTORS.has(infos[run[run.length - 1]!]!.lower)) run.pop();
     if (run.length) runs.push(run);
     run = [];
   };
   tokens.forEach((t, k) => {
     const { lower, nameWord, digit } = infos[k]!;
     const initial = sentenceStarts.has(t.start);
-    if (nameWord && !(initial && (stop.has(lower) || !midSentenceCaps.has(lower)))) run.push(t);
-    else if (run.length && NAME_CONNECTORS.has(lower) && !initial) run.push(t);
+    if (nameWord && !(initial && (stop.has(lower) || !midSentenceCaps.has(lower)))) run.push(k);
+    else if (run.length && NAME_CONNECTORS.has(lower) && !initial) run.push(k);
     else close();
     if (digit) close();
   });
@@ -51,18 +54,14 @@ function numberKey(token: string, lang: string): string | null {
   return `N:${value}`;
 }
 
-/** A token's place key, remembered: name words recur across articles. */
-const tokenPlaceKey = boundedMemo(placeKey, 100_000);
-
 /**
  * Places inside a name run: the longest gazetteer match at each position. The key of several tokens is their keys
  * joined (placeKey works letter by letter), and grows only while it opens a longer place name.
  */
-function placesIn(run: Token[]): { ids: string[]; rest: Token[] } {
+function placesIn(run: Token[], keys: string[]): { ids: string[]; rest: Token[] } {
   const ids: string[] = [];
   const rest: Token[] = [];
   const maxLen = longestPlaceName();
-  const keys = run.map((t) => tokenPlaceKey(t.text));
   for (let i = 0; i < run.length; ) {
     let matched = 0;
     let matchedId: string | null = null;
@@ -96,6 +95,8 @@ export interface TokenInfo extends WordConcept {
   feature: string | null;
   /** The analysed languages the token is a stop word of, as bits (stopwordLanguages). */
   stopMask: number;
+  /** placeKey of the token as written, for the place names inside name runs. */
+  placeKey: string;
 }
 
 /** What features need of a token as written. */
@@ -113,6 +114,7 @@ function computeTokenInfo(text: string, lang: string): TokenInfo {
     digit: /^\d/.test(text),
     feature: numberKey(text, lang) ?? (skip ? null : `W:${lang}:${foldKey(stemmer(lang)(lower))}`),
     stopMask: stopwordLanguages(lower),
+    placeKey: placeKey(text),
     ...wordConcept(folded, lang),
   };
 }
@@ -150,14 +152,15 @@ export function extractFeatures(title: string, text: string, sentences: Span[], 
   sources.forEach((s, i) => {
     const tokens = allTokens[i]!;
     const infos = allInfos[i]!;
-    for (const run of nameSpans(tokens, infos, s.starts, midCaps, lang)) {
-      const { ids, rest } = placesIn(run);
+    for (const indices of nameSpans(tokens, infos, s.starts, midCaps, lang)) {
+      const run = indices.map((k) => tokens[k]!);
+      const { ids, rest } = placesIn(run, indices.map((k) => infos[k]!.placeKey));
       for (const id of ids) add(counts, `P:${id}`, s.weight);
       // What is left of a run after its places is a name only if it is contiguous and not all connectors.
       if (rest.length && rest.length === run.length) add(counts, `E:${nameKey(run.map((t) => t.text).join(' '))}`, s.weight);
       else if (rest.length === 1 && !stop.has(rest[0]!.text.toLowerCase())) add(counts, `E:${nameKey(rest[0]!.text)}`, s.weight);
     }
-    for (const id of findConcepts(infos.map((i) => i.folded), infos, lang)) add(counts, `K:${id}`, s.weight);
+    for (const id of findConcepts(infos.map((i) => i.folded), infos)) add(counts, `K:${id}`, s.weight);
     for (const info of infos) if (info.feature) add(counts, info.feature, s.weight);
   });
   return counts;

@@ -5,10 +5,16 @@ import { foldKey } from './normalize.js';
 /** Prefix terms are bucketed by their first letters (prefixes are at least this long). */
 const BUCKET = 3;
 
+/** A multi-word term: its folded words and its concept. */
+interface Phrase {
+  words: string[];
+  id: string;
+}
+
 interface ConceptIndex {
   exact: Map<string, string>;
   prefixes: Map<string, { prefix: string; id: string }[]>;
-  phrases: Map<string, { words: string[]; id: string }[]>;
+  phrases: Map<string, Phrase[]>;
 }
 
 const indexes = new Map<string, ConceptIndex>();
@@ -47,27 +53,26 @@ function indexFor(lang: string): ConceptIndex {
 // Elided articles and prepositions glued to the word in Italian and French: l'incendio, dell'inflazione, d'État.
 const ELISION = /^\p{L}{1,5}'(?=\p{L})/u;
 
-/** What the lexicon says of one folded word: its concept as a single word, and whether a phrase may start with it. */
+/** What the lexicon says of one folded word: its concept as a single word, and the phrases that may start with it. */
 export interface WordConcept {
   concept: string | null;
-  startsPhrase: boolean;
+  phrases: Phrase[] | null;
 }
 
 export function wordConcept(folded: string, lang: string): WordConcept {
   const idx = indexFor(lang);
   const w = folded.replace(ELISION, '');
   const concept = idx.exact.get(w) ?? idx.prefixes.get(w.slice(0, BUCKET))?.find((p) => w.startsWith(p.prefix))?.id ?? null;
-  return { concept, startsPhrase: idx.phrases.has(w) };
+  return { concept, phrases: idx.phrases.get(w) ?? null };
 }
 
 /** Concept ids in a sequence of folded words, given each word's lexicon entry; phrases win over single words. */
-export function findConcepts(foldedWords: string[], entries: WordConcept[], lang: string): string[] {
-  const idx = indexFor(lang);
+export function findConcepts(foldedWords: string[], entries: WordConcept[]): string[] {
   const found: string[] = [];
   for (let i = 0; i < foldedWords.length; i++) {
     const entry = entries[i]!;
-    if (entry.startsPhrase) {
-      const phrase = idx.phrases.get(foldedWords[i]!.replace(ELISION, ''))!.find((p) => p.words.every((pw, k) => k === 0 || foldedWords[i + k] === pw));
+    if (entry.phrases) {
+      const phrase = entry.phrases.find((p) => p.words.every((pw, k) => k === 0 || foldedWords[i + k] === pw));
       if (phrase) {
         found.push(phrase.id);
         i += phrase.words.length - 1;
