@@ -195,7 +195,10 @@ export class SqliteStore implements Store {
       `INSERT INTO rejects (id, origin, reason, detail, first_run_id, last_run_id) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET last_run_id = excluded.last_run_id, seen = seen + 1, detail = excluded.detail`,
     );
+    // The batch's articles enter the full-text index together, after their rows (see migration 009).
+    const indexText = this.sql('INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE seq >= ?');
     const write = this.db.transaction(() => {
+      let firstSeq = 0;
       for (const { article, assignment } of batch.articles) {
         const { doc, analysis } = article;
         const seq = Number(insertArticle.run({
@@ -212,7 +215,9 @@ export class SqliteStore implements Store {
         insertAssignment.run(seq, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
         writeArticleEntities(this.sql, { id: article.id, seq }, assignment.story, analysis, { stored: this.storedEntities, spellings: this.spellings });
         markStale.run(assignment.story);
+        firstSeq ||= seq;
       }
+      if (firstSeq) indexText.run(firstSeq);
       for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
       for (const s of batch.link.stories) upsertStory.run(s.id, s.seq, pairsJson(s.counts), s.size, s.firstDate, s.lastDate);
       for (const e of batch.link.events) upsertEvent.run(e.id, e.storyId, e.seq, pairsJson(e.counts), e.size, e.firstDate, e.lastDate);
