@@ -71,6 +71,15 @@ test('cue words match with their case; function-word classes are shared across l
   assert.notEqual(wordClasses('of'), 0);
 });
 
+test('a known country or major city left untagged and named alone is a place', () => {
+  const tokens = ['Il', 'sindaco', 'è', 'arrivato', 'a', 'Firenze', 'ieri', 'da', 'Atene', '.'];
+  assert.deepEqual(fixSpans(tokens, [], 'it'), [{ type: 'LOC', start: 5, end: 6 }]);
+  assert.deepEqual(fixSpans(tokens, [], 'it', new Set(['known'])), []);
+  // Part of a longer capitalised name, or opening the sentence, it is left to the other rules.
+  assert.deepEqual(fixSpans(['Abita', 'in', 'Via', 'Firenze', 'a', 'Roma'], [], 'it').map((s) => s.start), [2, 5]);
+  assert.deepEqual(fixSpans(['Firenze', 'è', 'bella'], [], 'it'), []);
+});
+
 test('a capitalised word joins the name after it, but in German only an initialism does', () => {
   const person = [{ type: 'PER', start: 2, end: 4 }];
   assert.deepEqual(fixSpans(['Der', 'Dirigent', 'Karl', 'Böhm', 'kam'], person, 'de'), person);

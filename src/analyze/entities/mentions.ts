@@ -4,6 +4,7 @@ import { splitSentences } from '../../text/sentences.js';
 import { canonicalId, isOrgSuffix } from './canonical.js';
 import type { EntitySpan } from './conll.js';
 import { isFirstName, placeKind, startsUpper } from './gazetteer.js';
+import { placeId } from '../../text/places.js';
 import { nerTokens } from './nertokens.js';
 import { roleWords } from './roles.js';
 import { tagSpans } from './tagger.js';
@@ -17,10 +18,12 @@ export function mentionType(tagged: string, surface: string): EntityType {
 }
 
 /** The span rules of fixSpans, by name, so a benchmark can measure each on its own. */
-export type SpanRule = 'suffix' | 'title' | 'national' | 'initial' | 'runs';
-export const SPAN_RULES: readonly SpanRule[] = ['suffix', 'title', 'national', 'initial', 'runs'];
+export type SpanRule = 'suffix' | 'title' | 'national' | 'initial' | 'runs' | 'known';
+export const SPAN_RULES: readonly SpanRule[] = ['suffix', 'title', 'national', 'initial', 'runs', 'known'];
 const NO_RULE_SKIPPED: ReadonlySet<SpanRule> = new Set();
 
+// A capitalised word (not an initialism), for a place named alone.
+const LONE_NAME = /^\p{Lu}\p{Ll}/u;
 // A word that can start a name: capitalised, or a short initialism ("CK", "A.S.").
 const NAME_WORD = /^(?:\p{Lu}\p{Ll}+|\p{Lu}{2,4}|(?:\p{Lu}\.){1,3})$/u;
 const INITIALISM = /^(?:\p{Lu}{2,4}|(?:\p{Lu}\.){1,3})$/u;
@@ -53,6 +56,22 @@ function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) =
   return runs;
 }
 
+/**
+ * A country or major city of the place list (`places.txt`, every country name) named alone mid-sentence and left
+ * untagged is a place: the tagger misses names it never saw in training ("a Firenze").
+ */
+function untaggedKnownPlaces(tokens: string[], spans: EntitySpan[]): EntitySpan[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const s of spans) covered.fill(1, s.start, s.end);
+  const places: EntitySpan[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    if (covered[i] || !LONE_NAME.test(tokens[i]!) || startsUpper(tokens[i - 1]!) || (next !== undefined && startsUpper(next))) continue;
+    if (placeId(tokens[i]!)) places.push({ type: 'LOC', start: i, end: i + 1 });
+  }
+  return places;
+}
+
 /** A corporate suffix after a name, tagged apart or not at all, joins it as an organisation ("Hutchinson Telecom"). */
 function joinSuffixes(tokens: string[], spans: EntitySpan[], skip: ReadonlySet<SpanRule>): EntitySpan[] {
   if (skip.has('suffix')) return spans;
@@ -76,8 +95,8 @@ function joinSuffixes(tokens: string[], spans: EntitySpan[], skip: ReadonlySet<S
  * ending in a corporate suffix is an organisation ("Hutchinson Telecom"), so is a word before a country ("Three
  * UK"), a capitalised word or initialism just
  * before a name, mid-sentence and not a common word, is the name's first word ("Lei" in "CEO Lei Jun", "CK" in
- * "CK Hutchinson"; in German only an initialism), and runs of capitalised words left untagged are organisations or
- * places. Rules named in `skip` are not applied (the benchmark measures each).
+ * "CK Hutchinson"; in German only an initialism), a known country or major city named alone is a place, and runs of
+ * capitalised words left untagged are organisations or places. Rules named in `skip` are not applied (the benchmark measures each).
  */
 export function fixSpans(tokens: string[], spans: EntitySpan[], lang: string, skip = NO_RULE_SKIPPED): EntitySpan[] {
   const titles = roleWords();
@@ -108,8 +127,9 @@ export function fixSpans(tokens: string[], spans: EntitySpan[], lang: string, sk
     out.push(joins ? { ...span, start: span.start - 1 } : span);
   }
   // German capitalises every noun: a run of capitalised words says nothing there.
-  const runs = lang === 'de' || skip.has('runs') ? [] : untaggedRuns(tokens, out, common);
-  return [...out, ...runs].sort((a, b) => a.start - b.start);
+  const places = skip.has('known') ? [] : untaggedKnownPlaces(tokens, out);
+  const runs = lang === 'de' || skip.has('runs') ? [] : untaggedRuns(tokens, [...out, ...places], common);
+  return [...out, ...places, ...runs].sort((a, b) => a.start - b.start);
 }
 
 /** Mentions in one field (title or body), sentence by sentence. */
