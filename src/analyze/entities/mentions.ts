@@ -38,10 +38,16 @@ function splitAtTitle(tokens: string[], span: EntitySpan, titles: Set<string>): 
   return parts;
 }
 
-/** Runs of two or more capitalised words, mid-sentence, that the tagger left out: organisations unless places. */
-function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) => boolean): EntitySpan[] {
+/** Per token, 1 when a span holds it. */
+function coveredTokens(tokens: string[], spans: EntitySpan[]): Uint8Array {
   const covered = new Uint8Array(tokens.length);
   for (const s of spans) covered.fill(1, s.start, s.end);
+  return covered;
+}
+
+/** Runs of two or more capitalised words, mid-sentence, that the tagger left out: organisations unless places. */
+function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) => boolean): EntitySpan[] {
+  const covered = coveredTokens(tokens, spans);
   const runs: EntitySpan[] = [];
   let start = -1;
   for (let i = 1; i <= tokens.length; i++) {
@@ -61,8 +67,7 @@ function untaggedRuns(tokens: string[], spans: EntitySpan[], skip: (t: string) =
  * untagged is a place: the tagger misses names it never saw in training ("a Firenze").
  */
 function untaggedKnownPlaces(tokens: string[], spans: EntitySpan[]): EntitySpan[] {
-  const covered = new Uint8Array(tokens.length);
-  for (const s of spans) covered.fill(1, s.start, s.end);
+  const covered = coveredTokens(tokens, spans);
   const places: EntitySpan[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const next = tokens[i + 1];
