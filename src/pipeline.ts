@@ -123,7 +123,7 @@ export async function ingest(store: Store, args: string[], opts: IngestOptions =
   // Views left stale by an interrupted run are rebuilt first.
   await refreshStories(store);
   const own = resolve(store.location);
-  const units: InputUnit[] = await planInputs(args, new Set([own, `${own}-wal`, `${own}-shm`, `${own}-journal`]));
+  const units: InputUnit[] = planInputs(args, new Set([own, `${own}-wal`, `${own}-shm`, `${own}-journal`]));
   const linker = new Linker(await store.loadLinkState(), { ...DEFAULT_LINK_OPTIONS, ...opts.link });
   let articles: { article: Article; assignment: Assignment }[] = [];
   let rejects: Reject[] = [];

@@ -1,6 +1,6 @@
 // Ingest room: paths, folders, `.gz`, stdin and URLs → RawDoc records or rejects, in a stable order.
-import { createReadStream, readFileSync } from 'node:fs';
-import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -28,21 +28,23 @@ export type InputUnit =
  * Expand the user's arguments into input units: folders recursively (sorted, hidden entries skipped).
  * `skip` holds absolute paths never to read (the database being written, with its -wal and -shm files).
  */
-export async function planInputs(args: string[], skip: Set<string> = new Set()): Promise<InputUnit[]> {
+export function planInputs(args: string[], skip: Set<string> = new Set()): InputUnit[] {
   const units: InputUnit[] = [];
   for (const arg of args) {
     if (arg === '-') units.push({ kind: 'stdin' });
     else if (/^https?:\/\//i.test(arg)) units.push({ kind: 'url', url: arg });
-    else await planPath(arg, units, skip);
+    else planPath(arg, units, skip);
   }
   return units;
 }
 
-async function planPath(display: string, units: InputUnit[], skip: Set<string>): Promise<void> {
+// Planning is synchronous: nothing else runs yet, and an async stat per file cost a thread-pool round trip each
+// (0.7 s of a 10,000-file folder's 50 s ingest).
+function planPath(display: string, units: InputUnit[], skip: Set<string>): void {
   if (skip.has(resolve(display))) return;
   let info;
   try {
-    info = await stat(display);
+    info = statSync(display);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : `cannot read (${code})`;
@@ -52,21 +54,29 @@ async function planPath(display: string, units: InputUnit[], skip: Set<string>):
   if (info.isDirectory()) {
     let entries;
     try {
-      entries = (await readdir(display)).filter((n) => !n.startsWith('.')).sort();
+      entries = readdirSync(display, { withFileTypes: true }).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
       units.push({ kind: 'missing', display, reason: `cannot list folder (${(err as NodeJS.ErrnoException).code})` });
       return;
     }
-    for (const name of entries) {
-      const child = join(display, name);
+    for (const entry of entries) {
+      const child = join(display, entry.name);
       // Symlinked folders are not followed: they can loop.
-      if ((await lstat(child)).isSymbolicLink() && (await stat(child).catch(() => null))?.isDirectory()) continue;
-      await planPath(child, units, skip);
+      if (entry.isSymbolicLink() && isFolder(child)) continue;
+      planPath(child, units, skip);
     }
   } else if (info.isFile()) {
     units.push({ kind: 'file', path: resolve(display), display, size: info.size });
   } else {
     units.push({ kind: 'missing', display, reason: 'not a regular file' });
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -32,31 +32,30 @@ function endsInAbbreviation(segment: string, abbreviations: Set<string>): boolea
   return abbreviations.has(lastWord.toLowerCase());
 }
 
-/** Sentence spans of `text` (offsets into it), whitespace trimmed; paragraphs never share a sentence. */
+/**
+ * Sentence spans of `text` (offsets into it), whitespace trimmed; paragraphs never share a sentence. The whole text
+ * is segmented at once, as each segment() call clones ICU's break iterator: ICU breaks after every line feed
+ * (UAX #29, rule SB4) and no rule looks past one, so the segments are those of each paragraph alone.
+ */
 export function splitSentences(text: string, lang: string): Span[] {
   const abbreviations = abbreviationsFor(lang);
   const spans: Span[] = [];
-  let paragraphStart = 0;
-  for (const paragraph of text.split(/\n/)) {
-    let pending: Span | null = null;
-    for (const seg of segmenterFor(lang).segment(paragraph)) {
-      const start = paragraphStart + seg.index;
-      const span: Span = pending ? { start: pending.start, end: start + seg.segment.length } : { start, end: start + seg.segment.length };
-      if (endsInAbbreviation(seg.segment, abbreviations)) {
-        pending = span;
-        continue;
-      }
-      pending = null;
-      pushTrimmed(spans, text, span);
+  let pendingStart = -1;
+  for (const seg of segmenterFor(lang).segment(text)) {
+    const start = pendingStart >= 0 ? pendingStart : seg.index;
+    const end = seg.index + seg.segment.length;
+    if (!seg.segment.endsWith('\n') && endsInAbbreviation(seg.segment, abbreviations)) {
+      pendingStart = start;
+      continue;
     }
-    if (pending) pushTrimmed(spans, text, pending);
-    paragraphStart += paragraph.length + 1;
+    pendingStart = -1;
+    pushTrimmed(spans, text, start, end);
   }
+  if (pendingStart >= 0) pushTrimmed(spans, text, pendingStart, text.length);
   return spans;
 }
 
-function pushTrimmed(spans: Span[], text: string, span: Span): void {
-  let { start, end } = span;
+function pushTrimmed(spans: Span[], text: string, start: number, end: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   if (end > start) spans.push({ start, end });
