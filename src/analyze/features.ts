@@ -5,6 +5,7 @@ import { stemmer, stopwordLanguages, stopwords } from '../text/lexicon.js';
 import { foldKey, foldWord } from '../text/normalize.js';
 import { longestPlaceName, opensPlaceName, placeIdOfKey, placeKey } from '../text/places.js';
 import { boundedMemo } from '../text/memo.js';
+import { wordHash } from '../link/minhash.js';
 import { isCapitalized, tokenize, type Token } from '../text/tokens.js';
 
 // Lower-case words allowed inside a name ("Notre-Dame de Paris", "Banca d'Italia", "Bank of England").
@@ -86,6 +87,8 @@ export interface TokenInfo extends WordConcept {
   folded: string;
   /** foldWord of the token as written, which the fingerprints hash. */
   foldedText: string;
+  /** wordHash of foldedText, which the MinHash shingles mix. */
+  foldedHash: number;
   capital: boolean;
   /** Capitalised, and more than a lone capital or a capital and one small letter: may be part of a name. */
   nameWord: boolean;
@@ -105,10 +108,12 @@ function computeTokenInfo(text: string, lang: string): TokenInfo {
   const skip = lower.length < 3 || stopwords(lang).has(lower) || /\d/.test(lower);
   const folded = foldWord(lower);
   const capital = isCapitalized(text);
+  const foldedText = foldWord(text);
   return {
     lower,
     folded,
-    foldedText: foldWord(text),
+    foldedText,
+    foldedHash: wordHash(foldedText),
     capital,
     nameWord: capital && !/^\p{Lu}[\p{Ll}]?$/u.test(text),
     digit: /^\d/.test(text),

@@ -25,7 +25,8 @@ const B = Int32Array.from({ length: MINHASH_SIZE }, () => rand() | 0);
 /** Flipping the sign bit turns unsigned order into signed order: the minima are kept as int32 with it flipped. */
 const SIGN = -0x80000000;
 
-function fnv1a(text: string): number {
+/** FNV-1a of a word: the unit every shingle hash is mixed from. */
+export function wordHash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -34,10 +35,9 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** Each word is hashed once; a shingle's hash mixes its words' hashes in order (no joined strings). */
-function shingleHashes(w: string[]): Int32Array {
-  const words = Uint32Array.from(w, fnv1a);
-  const n = Math.max(1, w.length - SHINGLE + 1);
+/** A shingle's hash mixes its words' hashes in order (no joined strings). */
+function shingleHashes(words: ArrayLike<number>): Int32Array {
+  const n = Math.max(1, words.length - SHINGLE + 1);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
@@ -47,17 +47,22 @@ function shingleHashes(w: string[]): Int32Array {
   return out;
 }
 
-/** The MinHash signature of a text's 5-word shingles, from its words (case and accents folded). */
-export function minhashSignature(w: string[]): number[] {
+/**
+ * The MinHash signature of a text's 5-word shingles, from the wordHash of each of its words (case and accents folded):
+ * a word's hash is worked out once, with the rest of what is known of it.
+ */
+export function minhashSignature(wordHashes: ArrayLike<number>): number[] {
   const low = new Int32Array(MINHASH_SIZE).fill(0x7fffffff);
-  for (const h of shingleHashes(w)) {
+  for (const h of shingleHashes(wordHashes)) {
     for (let k = 0; k < MINHASH_SIZE; k++) {
       // (A·h + B) mod 2^32, all in int32 arithmetic.
       const v = ((Math.imul(A[k]!, h) + B[k]!) | 0) ^ SIGN;
       if (v < low[k]!) low[k] = v;
     }
   }
-  return Array.from(low, (v) => (v ^ SIGN) >>> 0);
+  const signature: number[] = [];
+  for (let k = 0; k < MINHASH_SIZE; k++) signature.push((low[k]! ^ SIGN) >>> 0);
+  return signature;
 }
 
 /** Estimated Jaccard similarity of two signatures. */
