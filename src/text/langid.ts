@@ -48,7 +48,8 @@ const FRANC_MARGIN = 0.8;
  * Maltese letters or Irish words that almost every Irish paragraph holds: only such text (or text eld is unsure of)
  * pays for the second detector.
  */
-const IRISH_OR_MALTESE = /[ċġħżĊĠĦŻ]|\b(?:agus|bhfuil|atá|bhí|freisin|níl|Gaeilge)\b/iu;
+// "No word character behind" is the leading \b here (every word starts with one), and lets the engine skip ahead.
+const IRISH_OR_MALTESE = /[ċġħżĊĠĦŻ]|(?<!\w)(?:agus|bhfuil|atá|bhí|freisin|níl|Gaeilge)\b/iu;
 
 /** Irish or Maltese when franc clearly prefers it to eld's Latin-script guess, else eld's guess. */
 function withIrishAndMaltese(sample: string, lang: string, reliable: boolean): string {

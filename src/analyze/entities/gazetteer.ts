@@ -55,19 +55,23 @@ function openerKeys(lists: Lists): Set<string> {
   return openers;
 }
 
+/** A name's place code, worked out afresh (the tagger keeps one-word codes in its token records). */
+export function computePlaceCode(name: string): number {
+  lists ??= load();
+  const id = placeId(name);
+  const key = placeKey(name);
+  const code = id ? (id.startsWith('city:') ? CITY : COUNTRY) : lists.cities.has(key) ? CITY : 0;
+  return openerKeys(lists).has(key) ? code | OPENS : code;
+}
+
 const codes = new Map<string, number>();
 
 function placeCode(name: string): number {
   let code = codes.get(name);
   if (code === undefined) {
-    lists ??= load();
     // Names recur across articles; the bound keeps a long run's memory flat.
     if (codes.size > 100_000) codes.clear();
-    const id = placeId(name);
-    const key = placeKey(name);
-    code = id ? (id.startsWith('city:') ? CITY : COUNTRY) : lists.cities.has(key) ? CITY : 0;
-    if (openerKeys(lists).has(key)) code |= OPENS;
-    codes.set(name, code);
+    codes.set(name, (code = computePlaceCode(name)));
   }
   return code;
 }
@@ -154,8 +158,9 @@ const MARKS = { country: [1, 2], city: [3, 4] } as const;
 /**
  * Per token: 0, or the mark of the longest place name starting at a capitalised token that covers it. The name grows
  * one token at a time while what it holds so far opens a longer place name: no join is built past a dead end.
+ * `tokenCode` gives a single token's code (the tagger reads it off the token record it fetches anyway).
  */
-export function placeMarks(tokens: string[]): Uint8Array {
+export function placeMarks(tokens: string[], tokenCode: (i: number) => number = (i) => placeCode(tokens[i]!)): Uint8Array {
   const marks = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; ) {
     let matched = 0;
@@ -165,7 +170,7 @@ export function placeMarks(tokens: string[]): Uint8Array {
       let name = tokens[i]!;
       for (let len = 1; len <= reach; len++) {
         if (len > 1) name += ` ${tokens[i + len - 1]!}`;
-        const code = placeCode(name);
+        const code = len === 1 ? tokenCode(i) : placeCode(name);
         const kind = kindOfCode(code);
         if (kind && startsUpper(tokens[i + len - 1]!)) {
           matched = len;

@@ -31,9 +31,11 @@ let trigger: RegExp | null = null;
 
 /** What every product name holds somewhere (a letter next to a digit, an i-name, a line word): texts without skip the token scan. */
 function mayHoldProducts(text: string): boolean {
-  // Each alternative opens with a plain character (the letter before a digit, or before an i-name, read behind it), so
-  // the engine skips ahead to candidate characters instead of trying every alternative at every position.
-  trigger ??= new RegExp(`\\d(?:(?<=\\p{L}\\d)|\\p{Lu})|i(?<!\\p{L}i)\\p{Lu}|\\b(?:${[...lineWordSet()].join('|')})\\b`, 'u');
+  // Each alternative opens with a plain character (the letter before a digit, or before an i-name, and the word
+  // boundary before a line word, read behind it), so the engine skips ahead to candidate characters instead of trying
+  // every alternative at every position; a leading \b would defeat that. Line words start with a word character, so
+  // "no word character behind" is the same boundary.
+  trigger ??= new RegExp(`\\d(?:(?<=\\p{L}\\d)|\\p{Lu})|i(?<!\\p{L}i)\\p{Lu}|(?<!\\w)(?:${[...lineWordSet()].join('|')})\\b`, 'u');
   return trigger.test(text);
 }
 

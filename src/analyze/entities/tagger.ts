@@ -9,7 +9,7 @@ import { allStopwords } from '../../text/lexicon.js';
 import { boundedMemo } from '../../text/memo.js';
 import type { EntitySpan } from './conll.js';
 import { isUpperCase } from './nertokens.js';
-import { WORD_CLASSES, isDemonym, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
+import { WORD_CLASSES, computePlaceCode, isDemonym, isFirstName, isSurname, placeMarks, wordClasses, wordCues } from './gazetteer.js';
 
 export const MODEL_FILE = fileURLToPath(new URL('./model/ner-model.bin', import.meta.url));
 
@@ -85,6 +85,8 @@ interface TokenInfo {
   classes: number;
   /** Has an upper-case letter: only such tokens can start an entity. */
   capital: boolean;
+  /** computePlaceCode of the token alone. */
+  place: number;
   /** For frozen weights `sumsOf`: the summed weights of the token's key groups (GROUPS × TAG_COUNT). */
   sums?: Float32Array;
   sumsOf?: Weights;
@@ -104,7 +106,7 @@ function shape(word: string): string {
   return out.length > 6 ? out.slice(0, 6) : out;
 }
 
-const BOUNDARY_INFO: TokenInfo = { word: 1, shape: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix3: 1, length: 0, flags: 0, classes: 0, capital: false };
+const BOUNDARY_INFO: TokenInfo = { word: 1, shape: 1, suffix2: 1, suffix3: 1, suffix4: 1, prefix3: 1, length: 0, flags: 0, classes: 0, capital: false, place: 0 };
 
 /** Flags of a token from the word lists. */
 function tokenFlags(token: string, lower: string, capital: boolean): number {
@@ -133,6 +135,7 @@ function computeInfo(token: string): TokenInfo {
     flags: tokenFlags(token, w, capital),
     classes: wordClasses(w),
     capital,
+    place: computePlaceCode(token),
   };
 }
 
@@ -159,7 +162,9 @@ export interface SentenceContext {
 }
 
 export function sentenceContext(tokens: string[]): SentenceContext {
-  return { tokens, infos: new Array<TokenInfo | undefined>(tokens.length), places: placeMarks(tokens) };
+  const infos = new Array<TokenInfo | undefined>(tokens.length);
+  // Place names start at capitalised tokens, which are all scored: their records are fetched now, once.
+  return { tokens, infos, places: placeMarks(tokens, (i) => (infos[i] ??= tokenInfo(tokens[i]!)).place) };
 }
 
 /** The token at k, or the boundary beyond the sentence's ends. */
