@@ -92,10 +92,17 @@ function listOf(counts: Map<FeatureId, number>): FeatureList {
 
 /** Keeps a centroid's CENTROID_FEATURES largest counts; returns the features pruned. */
 function prune(cluster: Cluster): FeatureId[] {
-  // Stable sort: equal counts keep the centroid's order, which the store preserves.
-  const ranked = [...cluster.counts].sort((x, y) => y[1] - x[1]);
-  cluster.counts = new Map(ranked.slice(0, CENTROID_FEATURES));
-  return ranked.slice(CENTROID_FEATURES).map(([f]) => f);
+  const { ids, counts } = listOf(cluster.counts);
+  // Positions ranked by count, equal counts in the centroid's order (which the store preserves): no pair per entry.
+  const ranked: number[] = [];
+  for (let i = 0; i < ids.length; i++) ranked.push(i);
+  ranked.sort((x, y) => counts[y]! - counts[x]! || x - y);
+  const kept = new Map<FeatureId, number>();
+  for (let r = 0; r < Math.min(CENTROID_FEATURES, ranked.length); r++) kept.set(ids[ranked[r]!]!, counts[ranked[r]!]!);
+  cluster.counts = kept;
+  const removed: FeatureId[] = [];
+  for (let r = CENTROID_FEATURES; r < ranked.length; r++) removed.push(ids[ranked[r]!]!);
+  return removed;
 }
 
 /** Add an article to a cluster; returns the features it gained and those pruned from its centroid. */
