@@ -6,6 +6,7 @@ import { foldKey, foldWord } from '../text/normalize.js';
 import { longestPlaceName, opensPlaceName, placeIdOfKey, placeKey } from '../text/places.js';
 import { boundedMemo } from '../text/memo.js';
 import { wordHash } from '../link/minhash.js';
+import type { TokenInfo as TaggerTokenInfo } from './entities/tagger.js';
 import { isCapitalized, tokenize, type Token } from '../text/tokens.js';
 
 // Lower-case words allowed inside a name ("Notre-Dame de Paris", "Banca d'Italia", "Bank of England").
@@ -100,6 +101,8 @@ export interface TokenInfo extends WordConcept {
   stopMask: number;
   /** placeKey of the token as written, for the place names inside name runs. */
   placeKey: string;
+  /** The entity tagger's info of the token, kept here once the tagger has asked (see bodyTaggerInfos). */
+  tagger?: TaggerTokenInfo;
 }
 
 /** What features need of a token as written. */

@@ -48,7 +48,7 @@ export function analyze(doc: Document): Analysis {
     contentHash: contentHash(folded),
     minhash: minhashSignature(foldedHashes(infos)),
     wordCount: folded.length,
-    ...extractEntities(doc.title, doc.text, sentences, lang),
+    ...extractEntities(doc.title, doc.text, sentences, lang, { tokens, infos }),
     otherLangBlocks: blockLanguages(doc.blocks, lang, { text: doc.text, tokens, stopMasks: infos.map((i) => i.stopMask) }).filter((b) => b.lang !== lang),
     times: analyzeTimes(doc.text, lang, doc.published),
   };

@@ -7,7 +7,9 @@ import { isFirstName, placeKind, startsUpper } from './gazetteer.js';
 import { placeId } from '../../text/places.js';
 import { nerTokens } from './nertokens.js';
 import { roleWords } from './roles.js';
-import { tagSpans } from './tagger.js';
+import { tagSpans, tokenInfo as taggerInfo, type TokenInfo as TaggerTokenInfo } from './tagger.js';
+import type { TokenInfo as FeatureTokenInfo } from '../features.js';
+import type { Token } from '../../text/tokens.js';
 import { stopwords } from '../../text/lexicon.js';
 
 const TYPES: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOCATION' };
@@ -137,13 +139,42 @@ export function fixSpans(tokens: string[], spans: EntitySpan[], lang: string, sk
   return [...out, ...places, ...runs].sort((a, b) => a.start - b.start);
 }
 
+/** The body's tokens with their feature records, which analysis has looked up already. */
+export interface BodyTokens {
+  tokens: Token[];
+  infos: FeatureTokenInfo[];
+}
+
+/**
+ * The tagger's infos of a sentence's tokens that are body words too (same offsets), read off their feature records:
+ * one look-up per distinct word in a whole run instead of one per token (punctuation and split words are left out).
+ */
+function bodyTaggerInfos(body: BodyTokens, words: string[], starts: number[], ends: number[]): (TaggerTokenInfo | undefined)[] {
+  const known = new Array<TaggerTokenInfo | undefined>(words.length);
+  const { tokens, infos } = body;
+  let lo = 0;
+  let hi = tokens.length;
+  // The first body token at or after the sentence's start, by bisection; then both lists are walked together.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < starts[0]!) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = 0, j = lo; k < words.length && j < tokens.length; k++) {
+    while (j < tokens.length && tokens[j]!.start < starts[k]!) j++;
+    const t = tokens[j];
+    if (t && t.start === starts[k] && t.end === ends[k]) known[k] = infos[j]!.tagger ??= taggerInfo(words[k]!);
+  }
+  return known;
+}
+
 /** Mentions in one field (title or body), sentence by sentence. */
-function fieldMentions(text: string, sentences: Span[], field: 'title' | 'text', lang: string): EntityMention[] {
+function fieldMentions(text: string, sentences: Span[], field: 'title' | 'text', lang: string, body?: BodyTokens): EntityMention[] {
   const out: EntityMention[] = [];
   for (const s of sentences) {
     const { words, starts, ends } = nerTokens(text, s.start, s.end);
     if (!words.length) continue;
-    for (const span of fixSpans(words, tagSpans(words), lang)) {
+    for (const span of fixSpans(words, tagSpans(words, body && bodyTaggerInfos(body, words, starts, ends)), lang)) {
       const start = starts[span.start]!;
       const end = ends[span.end - 1]!;
       const surface = text.slice(start, end);
@@ -166,10 +197,10 @@ function retypeLoneNames(mentions: EntityMention[]): EntityMention[] {
   });
 }
 
-/** Every mention in the title and body; `sentences` are the body's sentence spans. */
-export function findMentions(title: string, text: string, sentences: Span[], lang: string): EntityMention[] {
+/** Every mention in the title and body; `sentences` are the body's sentence spans, `body` its tokens when known. */
+export function findMentions(title: string, text: string, sentences: Span[], lang: string, body?: BodyTokens): EntityMention[] {
   const titleSpans = title ? splitSentences(title, lang) : [];
-  return retypeLoneNames([...fieldMentions(title, titleSpans, 'title', lang), ...fieldMentions(text, sentences, 'text', lang)]);
+  return retypeLoneNames([...fieldMentions(title, titleSpans, 'title', lang), ...fieldMentions(text, sentences, 'text', lang, body)]);
 }
 
 /** Mentions in reading order: the title's first, then the body's, each by position. */

@@ -72,7 +72,7 @@ const NAME_FLAGS = F.First | F.Surname;
 const CUE_FLAGS = F.OrgCue | F.LocCue;
 
 /** What the tagger knows of a token string by itself: hashed forms and list flags. */
-interface TokenInfo {
+export interface TokenInfo {
   word: number;
   shape: number;
   suffix2: number;
@@ -140,7 +140,7 @@ function computeInfo(token: string): TokenInfo {
 }
 
 /** A token's info, remembered: words recur across articles. */
-const tokenInfo = boundedMemo(computeInfo, 200_000);
+export const tokenInfo = boundedMemo(computeInfo, 200_000);
 
 /** Whether a word has an upper-case letter, without building its lower-case form. */
 function hasCapital(word: string): boolean {
@@ -161,8 +161,9 @@ export interface SentenceContext {
   places: Uint8Array;
 }
 
-export function sentenceContext(tokens: string[]): SentenceContext {
-  const infos = new Array<TokenInfo | undefined>(tokens.length);
+/** `known` holds the infos of tokens already at hand (the body's words, from their feature records). */
+export function sentenceContext(tokens: string[], known?: (TokenInfo | undefined)[]): SentenceContext {
+  const infos = known ?? new Array<TokenInfo | undefined>(tokens.length);
   // Place names start at capitalised tokens, which are all scored: their records are fetched now, once.
   return { tokens, infos, places: placeMarks(tokens, (i) => (infos[i] ??= tokenInfo(tokens[i]!)).place) };
 }
@@ -669,8 +670,8 @@ const TAG_TYPES = TAGS.map((tag) => (tag === 'O' ? '' : tag.slice(2)));
  * The entity spans the shipped model finds in a tokenised sentence: bioSpans(tagTokens(tokens)) read straight off the
  * tag indices (an I-X continues only an X span; the decoder emits no other, but the rule is kept as bioSpans has it).
  */
-export function tagSpans(tokens: string[]): EntitySpan[] {
-  const tags = decodeIndices(shippedWeights(), sentenceContext(tokens));
+export function tagSpans(tokens: string[], known?: (TokenInfo | undefined)[]): EntitySpan[] {
+  const tags = decodeIndices(shippedWeights(), sentenceContext(tokens, known));
   const spans: EntitySpan[] = [];
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i]!;
