@@ -1,5 +1,6 @@
 // Entities: BIO spans, the tagger, canonical ids across languages, alias guards, roles; and the seeds' entities.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { resolveShortForms, sameNameVariant, variantLengths } from '../src/analyze/entities/aliases.js';
@@ -12,7 +13,26 @@ import { isDemonym, wordClasses, wordCues } from '../src/analyze/entities/gazett
 import { TAG_COUNT, packModel, tagTokens, unpackModel } from '../src/analyze/entities/tagger.js';
 import type { EntityMention } from '../src/model.js';
 import { splitSentences } from '../src/text/sentences.js';
-import { SEEDS, runCli, skipUnlessExists, tempDir } from './helpers.js';
+import { tokenize } from '../src/text/tokens.js';
+import { identifyLanguage } from '../src/text/langid.js';
+import { tokenInfos } from '../src/analyze/features.js';
+import { DEMO_CORPUS, SEEDS, runCli, skipUnlessExists, tempDir } from './helpers.js';
+
+test('entities are the same whether the tagger reads body words off their feature records or looks them up', () => {
+  const texts = readdirSync(DEMO_CORPUS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(DEMO_CORPUS, f), 'utf8'));
+  assert.ok(texts.length >= 10);
+  let mentions = 0;
+  for (const text of texts) {
+    const lang = identifyLanguage(text).lang;
+    const sentences = splitSentences(text, lang);
+    const tokens = tokenize(text);
+    const alone = extractEntities('', text, sentences, lang);
+    const withBody = extractEntities('', text, sentences, lang, { tokens, infos: tokenInfos(tokens, lang) });
+    assert.deepEqual(withBody, alone);
+    mentions += alone.entities.length;
+  }
+  assert.ok(mentions > 100, `only ${mentions} mentions`);
+});
 
 test('bioSpans: I-X after O or another type starts an entity', () => {
   assert.deepEqual(bioSpans(['B-PER', 'I-PER', 'O', 'I-LOC', 'B-ORG', 'I-LOC']), [
