@@ -42,12 +42,16 @@ interface Draft {
   names: Set<string>;
 }
 
+/** A clause's longer words, folded, and those of them written capitalised after its first word (names), in one pass. */
 function clauseWords(text: string): { words: Set<string>; names: Set<string> } {
-  const all = words(text);
-  return {
-    words: new Set(all.filter((w) => w.length >= MIN_WORD).map(foldWord)),
-    names: new Set(all.filter((w, i) => i > 0 && isCapitalized(w) && w.length >= MIN_WORD).map(foldWord)),
-  };
+  const out = { words: new Set<string>(), names: new Set<string>() };
+  words(text).forEach((w, i) => {
+    if (w.length < MIN_WORD) return;
+    const folded = foldWord(w);
+    out.words.add(folded);
+    if (i > 0 && isCapitalized(w)) out.names.add(folded);
+  });
+  return out;
 }
 
 function similar(a: Draft, b: { words: Set<string>; names: Set<string> }): boolean {
