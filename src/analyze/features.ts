@@ -130,15 +130,16 @@ function computeTokenInfo(text: string, lang: string): TokenInfo {
 const infoMemos = new Map<string, (text: string) => TokenInfo>();
 
 /** computeTokenInfo remembered per language: the same words recur in every article. */
-function tokenInfo(text: string, lang: string): TokenInfo {
+function tokenInfoMemo(lang: string): (text: string) => TokenInfo {
   let memo = infoMemos.get(lang);
   if (!memo) infoMemos.set(lang, (memo = boundedMemo((t) => computeTokenInfo(t, lang), 200_000)));
-  return memo(text);
+  return memo;
 }
 
 /** What features need of each token, in a text of the language. */
 export function tokenInfos(tokens: Token[], lang: string): TokenInfo[] {
-  return tokens.map((t) => tokenInfo(t.text, lang));
+  const info = tokenInfoMemo(lang);
+  return tokens.map((t) => info(t.text));
 }
 
 /** Feature counts of a text whose sentences, tokens and token infos are known. Title features count twice. */
