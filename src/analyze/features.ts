@@ -101,7 +101,7 @@ export interface TokenInfo extends WordConcept {
   stopMask: number;
   /** placeKey of the token as written, for the place names inside name runs. */
   placeKey: string;
-  /** The entity tagger's info of the token, kept here once the tagger has asked (see bodyTaggerInfos). */
+  /** The entity tagger's info of the token, kept here once the tagger has asked (see bodyInfoReader in entities/mentions.ts). */
   tagger?: TaggerTokenInfo;
 }
 

@@ -146,35 +146,32 @@ export interface BodyTokens {
 }
 
 /**
- * The tagger's infos of a sentence's tokens that are body words too (same offsets), read off their feature records:
+ * Reads the tagger's infos of a sentence's tokens that are body words too (same offsets) off their feature records:
  * one look-up per distinct word in a whole run instead of one per token (punctuation and split words are left out).
+ * Sentences come in order, so one cursor walks the body's tokens across them.
  */
-function bodyTaggerInfos(body: BodyTokens, words: string[], starts: number[], ends: number[]): (TaggerTokenInfo | undefined)[] {
-  const known = new Array<TaggerTokenInfo | undefined>(words.length);
+function bodyInfoReader(body: BodyTokens): (words: string[], starts: number[], ends: number[]) => (TaggerTokenInfo | undefined)[] {
   const { tokens, infos } = body;
-  let lo = 0;
-  let hi = tokens.length;
-  // The first body token at or after the sentence's start, by bisection; then both lists are walked together.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < starts[0]!) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = 0, j = lo; k < words.length && j < tokens.length; k++) {
-    while (j < tokens.length && tokens[j]!.start < starts[k]!) j++;
-    const t = tokens[j];
-    if (t && t.start === starts[k] && t.end === ends[k]) known[k] = infos[j]!.tagger ??= taggerInfo(words[k]!);
-  }
-  return known;
+  let j = 0;
+  return (words, starts, ends) => {
+    const known = new Array<TaggerTokenInfo | undefined>(words.length);
+    for (let k = 0; k < words.length; k++) {
+      while (j < tokens.length && tokens[j]!.start < starts[k]!) j++;
+      const t = tokens[j];
+      if (t && t.start === starts[k] && t.end === ends[k]) known[k] = infos[j]!.tagger ??= taggerInfo(words[k]!);
+    }
+    return known;
+  };
 }
 
 /** Mentions in one field (title or body), sentence by sentence. */
 function fieldMentions(text: string, sentences: Span[], field: 'title' | 'text', lang: string, body?: BodyTokens): EntityMention[] {
   const out: EntityMention[] = [];
+  const bodyInfos = body && bodyInfoReader(body);
   for (const s of sentences) {
     const { words, starts, ends } = nerTokens(text, s.start, s.end);
     if (!words.length) continue;
-    for (const span of fixSpans(words, tagSpans(words, body && bodyTaggerInfos(body, words, starts, ends)), lang)) {
+    for (const span of fixSpans(words, tagSpans(words, bodyInfos?.(words, starts, ends)), lang)) {
       const start = starts[span.start]!;
       const end = ends[span.end - 1]!;
       const surface = text.slice(start, end);
