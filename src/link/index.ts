@@ -90,35 +90,74 @@ function listOf(counts: Map<FeatureId, number>): FeatureList {
   return { ids, counts: values };
 }
 
-/** Keeps a centroid's CENTROID_FEATURES largest counts; returns the features pruned. */
-function prune(cluster: Cluster): FeatureId[] {
-  const { ids, counts } = listOf(cluster.counts);
-  // Positions ranked by count, equal counts in the centroid's order (which the store preserves): no pair per entry.
+/** A centroid grown past this many features is cut back to CENTROID_FEATURES. */
+const PRUNE_AT = CENTROID_FEATURES * 1.5;
+
+/**
+ * The centroid's features followed by the new ones (positions from `old` on), cut to the CENTROID_FEATURES largest
+ * counts, equal counts in that order (which the store preserves). Returns the new features kept and the old ones cut:
+ * a new feature cut at once never reaches the postings.
+ */
+function pruned(cluster: Cluster, ids: Int32Array, counts: Float64Array, old: number): { added: FeatureId[]; removed: FeatureId[] } {
+  // Positions ranked by count, no pair per entry.
   const ranked: number[] = [];
   for (let i = 0; i < ids.length; i++) ranked.push(i);
   ranked.sort((x, y) => counts[y]! - counts[x]! || x - y);
   const kept = new Map<FeatureId, number>();
-  for (let r = 0; r < Math.min(CENTROID_FEATURES, ranked.length); r++) kept.set(ids[ranked[r]!]!, counts[ranked[r]!]!);
-  cluster.counts = kept;
+  const added: FeatureId[] = [];
   const removed: FeatureId[] = [];
-  for (let r = CENTROID_FEATURES; r < ranked.length; r++) removed.push(ids[ranked[r]!]!);
-  return removed;
+  for (let r = 0; r < ranked.length; r++) {
+    const p = ranked[r]!;
+    if (r < CENTROID_FEATURES) {
+      kept.set(ids[p]!, counts[p]!);
+      if (p >= old) added.push(ids[p]!);
+    } else if (p < old) removed.push(ids[p]!);
+  }
+  cluster.counts = kept;
+  return { added, removed };
 }
 
-/** Add an article to a cluster; returns the features it gained and those pruned from its centroid. */
+/**
+ * Add an article to a cluster; returns the features it gained and those pruned from its centroid. Counts already
+ * there are updated in place; when the centroid would outgrow PRUNE_AT the new features go straight into the cut
+ * instead of into the map (inserting them only to drop most cost more than the rest of linking an article).
+ */
 function absorb(cluster: Cluster, list: FeatureList, date: string | null): { added: FeatureId[]; removed: FeatureId[] } {
-  const added: FeatureId[] = [];
+  const { counts } = cluster;
+  const fresh: number[] = [];
   for (let i = 0; i < list.ids.length; i++) {
     const f = list.ids[i]!;
-    const had = cluster.counts.get(f);
-    if (had === undefined) added.push(f);
-    cluster.counts.set(f, (had ?? 0) + list.counts[i]!);
+    const had = counts.get(f);
+    if (had === undefined) fresh.push(i);
+    else counts.set(f, had + list.counts[i]!);
   }
-  const removed = cluster.counts.size > CENTROID_FEATURES * 1.5 ? prune(cluster) : [];
+  let change: { added: FeatureId[]; removed: FeatureId[] };
+  if (counts.size + fresh.length > PRUNE_AT) {
+    const ids = new Int32Array(counts.size + fresh.length);
+    const values = new Float64Array(ids.length);
+    let k = 0;
+    for (const [f, c] of counts) {
+      ids[k] = f;
+      values[k++] = c;
+    }
+    const old = k;
+    for (const i of fresh) {
+      ids[k] = list.ids[i]!;
+      values[k++] = list.counts[i]!;
+    }
+    change = pruned(cluster, ids, values, old);
+  } else {
+    const added: FeatureId[] = [];
+    for (const i of fresh) {
+      counts.set(list.ids[i]!, list.counts[i]!);
+      added.push(list.ids[i]!);
+    }
+    change = { added, removed: [] };
+  }
   cluster.size++;
   cluster.firstDate = minDate(cluster.firstDate, date);
   cluster.lastDate = maxDate(cluster.lastDate, date);
-  return { added, removed };
+  return change;
 }
 
 export class Linker {

@@ -1,0 +1,11 @@
+import { ingest } from '/work/main/dist/src/pipeline.js';
+import { openStore } from '/work/main/dist/src/store/index.js';
+import { rmSync } from 'node:fs';
+const corpus = process.argv[2], db = process.argv[3] ?? '/tmp/prof/run.db';
+rmSync(db, { force: true }); rmSync(db + '-wal', { force: true }); rmSync(db + '-shm', { force: true });
+const store = openStore(db);
+const t0 = performance.now(), c0 = process.cpuUsage();
+const s = await ingest(store, [corpus], { workers: 0 });
+const c = process.cpuUsage(c0);
+await store.close();
+console.log(JSON.stringify({ n: s.ingested, s: ((performance.now() - t0) / 1000).toFixed(2), cpuMs: ((c.user + c.system) / 1000 / s.ingested).toFixed(3) }));
