@@ -3,7 +3,7 @@ import type { Block } from '../model.js';
 import { allStopwords } from '../text/lexicon.js';
 import { foldWord } from '../text/normalize.js';
 import { boundedMemo } from '../text/memo.js';
-import { words } from '../text/tokens.js';
+import { countWords, words } from '../text/tokens.js';
 import { boilerplateReason, isCreditLine, phraseKey } from './rules.js';
 
 export interface ClassifyOptions {
@@ -39,7 +39,7 @@ function wordCount(text: string): number {
   let n = counted.get(text);
   if (n === undefined) {
     if (counted.size > 50_000) counted.clear();
-    n = words(text).length;
+    n = countWords(text);
     counted.set(text, n);
   }
   return n;

@@ -2,7 +2,7 @@
 // teaser get their linked page fetched, so that the article, not its summary, is what gets clustered.
 import { parseFeed } from 'feedsmith';
 import type { RawDoc } from '../model.js';
-import { words } from '../text/tokens.js';
+import { countWords } from '../text/tokens.js';
 import type { ReadItem } from './records.js';
 
 /** An item whose content has fewer words than this is a teaser: its linked page is fetched when allowed. */
@@ -120,5 +120,5 @@ export function feedRecords(content: string, origin: string): ReadItem[] | null 
 /** True for a feed item whose own content is too short to be the article, and which links to a page. */
 export function isTeaser(doc: RawDoc): boolean {
   if (doc.meta.feed === undefined || !doc.url || !/^https?:\/\//i.test(doc.url)) return false;
-  return words((doc.html ?? '').replace(/<[^>]*>/g, ' ')).length < TEASER_WORDS;
+  return countWords((doc.html ?? '').replace(/<[^>]*>/g, ' ')) < TEASER_WORDS;
 }

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import type { CitedSentence, Story, StoryArticleRef, StoryEventView } from '../model.js';
 import type { MemberArticle } from '../store/types.js';
-import { words } from '../text/tokens.js';
+import { countWords } from '../text/tokens.js';
 import { buildTimeline } from './timeline.js';
 
 const require = createRequire(import.meta.url);
@@ -45,7 +45,7 @@ function dateRange(members: MemberArticle[]): [string | null, string | null] {
 function leadSentence(m: MemberArticle): CitedSentence | null {
   for (const span of m.sentences) {
     const text = m.text.slice(span.start, span.end);
-    if (words(text).length >= MIN_SUMMARY_WORDS) return { text, article: m.id, span };
+    if (countWords(text) >= MIN_SUMMARY_WORDS) return { text, article: m.id, span };
   }
   return null;
 }

@@ -63,6 +63,13 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** How many words `words` would return, without cutting them out of the text. */
+export function countWords(text: string): number {
+  let n = 0;
+  eachWord(text, () => n++);
+  return n;
+}
+
 /** Just the words, for counting and shingling. */
 export function words(text: string): string[] {
   const out: string[] = [];

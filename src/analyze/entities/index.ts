@@ -11,6 +11,6 @@ import { findRoles } from './roles.js';
 export function extractEntities(title: string, text: string, sentences: Span[], lang: string, body?: BodyTokens): { entities: EntityMention[]; roles: EntityRole[] } {
   // The tagger and the role patterns know the languages analysed in depth only.
   if (!DEEP_LANGS.includes(lang)) return { entities: [], roles: [] };
-  const entities = withBrandFamilies(resolveShortForms(withProducts(findMentions(title, text, sentences, lang, body), title, text)), title, text, sentences);
+  const entities = withBrandFamilies(resolveShortForms(withProducts(findMentions(title, text, sentences, lang, body), title, text, body?.tokens)), title, text, sentences);
   return { entities, roles: findRoles(title, text, entities, lang) };
 }

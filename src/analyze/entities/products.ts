@@ -86,9 +86,9 @@ function withoutElisions(tokens: Token[]): Token[] {
 }
 
 /** The product mentions of one field, replacing the tagger's mentions inside them; a mention crossing one wins. */
-function fieldProducts(text: string, field: EntityMention['field'], mentions: EntityMention[]): { products: EntityMention[]; replaced: EntityMention[] } {
+function fieldProducts(text: string, field: EntityMention['field'], mentions: EntityMention[], known?: Token[]): { products: EntityMention[]; replaced: EntityMention[] } {
   if (!mayHoldProducts(text)) return { products: [], replaced: [] };
-  const tokens = withoutElisions(tokenize(text));
+  const tokens = withoutElisions(known ?? tokenize(text));
   const products: EntityMention[] = [];
   const replaced: EntityMention[] = [];
   for (const [s, e] of productSpans(tokens)) {
@@ -103,9 +103,9 @@ function fieldProducts(text: string, field: EntityMention['field'], mentions: En
   return { products, replaced };
 }
 
-/** The mentions with products added, in field and text order. */
-export function withProducts(mentions: EntityMention[], title: string, text: string): EntityMention[] {
-  const found = [fieldProducts(title, 'title', mentions), fieldProducts(text, 'text', mentions)];
+/** The mentions with products added, in field and text order; `textTokens`: the body's tokens, when the caller has them. */
+export function withProducts(mentions: EntityMention[], title: string, text: string, textTokens?: Token[]): EntityMention[] {
+  const found = [fieldProducts(title, 'title', mentions), fieldProducts(text, 'text', mentions, textTokens)];
   const products = found.flatMap((f) => f.products);
   if (!products.length) return mentions;
   const replaced = new Set(found.flatMap((f) => f.replaced));
