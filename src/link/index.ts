@@ -78,10 +78,10 @@ function maxDate(a: string | null, b: string | null): string | null {
   return !a ? b : !b ? a : a > b ? a : b;
 }
 
-/** A centroid's counts as parallel arrays, in its order. */
-function listOf(counts: Map<FeatureId, number>): FeatureList {
-  const ids = new Int32Array(counts.size);
-  const values = new Float64Array(counts.size);
+/** A centroid's counts as parallel arrays, in its order, with `room` more slots after them. */
+function listOf(counts: Map<FeatureId, number>, room = 0): FeatureList {
+  const ids = new Int32Array(counts.size + room);
+  const values = new Float64Array(counts.size + room);
   let i = 0;
   for (const [f, c] of counts) {
     ids[i] = f;
@@ -133,14 +133,9 @@ function absorb(cluster: Cluster, list: FeatureList, date: string | null): { add
   }
   let change: { added: FeatureId[]; removed: FeatureId[] };
   if (counts.size + fresh.length > PRUNE_AT) {
-    const ids = new Int32Array(counts.size + fresh.length);
-    const values = new Float64Array(ids.length);
-    let k = 0;
-    for (const [f, c] of counts) {
-      ids[k] = f;
-      values[k++] = c;
-    }
-    const old = k;
+    const { ids, counts: values } = listOf(counts, fresh.length);
+    const old = counts.size;
+    let k = old;
     for (const i of fresh) {
       ids[k] = list.ids[i]!;
       values[k++] = list.counts[i]!;
