@@ -19,7 +19,7 @@ const isLeadingMark = unitClass(/^[\s•·»›>|*(\[\-–—]$/u);
 const isTrailingMark = unitClass(/^[\s:.…»›>|!*)\]\-–—]$/u);
 
 /** The key a whole line is compared by: folded, with edge punctuation and bullets trimmed (by char code: no regex scan per line end). */
-function lineKey(line: string): string {
+export function lineKey(line: string): string {
   const folded = foldKey(line);
   let start = 0;
   let end = folded.length;

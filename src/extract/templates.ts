@@ -6,7 +6,7 @@ import type { RawDoc } from '../model.js';
 import { normalizeText, squashSpaces } from '../text/normalize.js';
 import { isParagraphLike } from './blocks.js';
 import { hostOf } from './metadata.js';
-import { phraseKey } from './rules.js';
+import { lineKey } from './rules.js';
 
 /** Fewest articles of one source a line must appear in to be its template. */
 export const MIN_TEMPLATE_ARTICLES = 3;
@@ -60,7 +60,8 @@ export class SiteTemplates {
     const seen = new Set<number>();
     for (const line of normalizeText(raw.text).split('\n')) {
       const text = squashSpaces(line);
-      const key = phraseKey(text);
+      // Not phraseKey's memory: a page's lines are keyed here once, and hashing a long line costs more than keying it.
+      const key = lineKey(text);
       const hash = keyHash(key);
       if (key.length < MIN_KEY_LENGTH || seen.has(hash)) continue;
       seen.add(hash);

@@ -3,7 +3,7 @@
 import type { Article, Assignment, FeatureCounts } from '../model.js';
 import { bandKeys, estimatedJaccard } from './minhash.js';
 import { featureWeight, similarity, weigh, type FeatureList, type Vector } from './similarity.js';
-import { isAnchorId, isAnchorName, type Cluster, type FeatureId, type LinkChanges, type LinkState } from './state.js';
+import { CENTROID_FEATURES, PRUNE_AT, emptyCentroid, isAnchorId, isAnchorName, type Centroid, type Cluster, type FeatureId, type LinkChanges, type LinkState } from './state.js';
 
 export { addFeature, emptyLinkState, type LinkState, type LinkChanges, type Cluster } from './state.js';
 
@@ -28,8 +28,6 @@ export const DEFAULT_LINK_OPTIONS: LinkOptions = {
   syndicationJaccard: 0.45,
 };
 
-/** Features kept per cluster centroid: enough to describe it, bounded so clusters stay cheap to compare. */
-const CENTROID_FEATURES = 160;
 /** Features of an article used to find candidate clusters. */
 const QUERY_FEATURES = 24;
 /** Clusters compared in full: those sharing the most query features. */
@@ -78,73 +76,79 @@ function maxDate(a: string | null, b: string | null): string | null {
   return !a ? b : !b ? a : a > b ? a : b;
 }
 
-/** A centroid's counts as parallel arrays, in its order, with `room` more slots after them. */
-function listOf(counts: Map<FeatureId, number>, room = 0): FeatureList {
-  const ids = new Int32Array(counts.size + room);
-  const values = new Float64Array(counts.size + room);
-  let i = 0;
-  for (const [f, c] of counts) {
-    ids[i] = f;
-    values[i++] = c;
-  }
-  return { ids, counts: values };
+/** Position + 1 of each feature of the centroid being updated, by feature id, 0 elsewhere: look-ups without hashing. */
+let positions = new Int32Array(1 << 16);
+
+function fitPositions(f: FeatureId): void {
+  if (f < positions.length) return;
+  const grown = new Int32Array(Math.max(f + 1, positions.length * 2));
+  grown.set(positions);
+  positions = grown;
 }
 
-/** A centroid grown past this many features is cut back to CENTROID_FEATURES. */
-const PRUNE_AT = CENTROID_FEATURES * 1.5;
+/** The merged features of a centroid being cut (its own, then the new ones), reused from cut to cut. */
+let merged = { ids: new Int32Array(2 * PRUNE_AT), counts: new Float64Array(2 * PRUNE_AT) };
 
 /**
- * The centroid's features followed by the new ones (positions from `old` on), cut to the CENTROID_FEATURES largest
- * counts, equal counts in that order (which the store preserves). Returns the new features kept and the old ones cut:
- * a new feature cut at once never reaches the postings.
+ * The centroid's features followed by the new ones (`fresh`, positions in `list`), cut to the CENTROID_FEATURES largest
+ * counts, equal counts in that order (which the store preserves), written back in rank order. Returns the new
+ * features kept and the old ones cut: a new feature cut at once never reaches the postings.
  */
-function pruned(cluster: Cluster, ids: Int32Array, counts: Float64Array, old: number): { added: FeatureId[]; removed: FeatureId[] } {
+function pruned(c: Centroid, list: FeatureList, fresh: number[]): { added: FeatureId[]; removed: FeatureId[] } {
+  const old = c.size;
+  const total = old + fresh.length;
+  if (merged.ids.length < total) merged = { ids: new Int32Array(total), counts: new Float64Array(total) };
+  const { ids, counts } = merged;
+  ids.set(c.ids.subarray(0, old));
+  counts.set(c.counts.subarray(0, old));
+  fresh.forEach((i, k) => {
+    ids[old + k] = list.ids[i]!;
+    counts[old + k] = list.counts[i]!;
+  });
   // Positions ranked by count, no pair per entry.
   const ranked: number[] = [];
-  for (let i = 0; i < ids.length; i++) ranked.push(i);
+  for (let i = 0; i < total; i++) ranked.push(i);
   ranked.sort((x, y) => counts[y]! - counts[x]! || x - y);
-  const kept = new Map<FeatureId, number>();
   const added: FeatureId[] = [];
   const removed: FeatureId[] = [];
-  for (let r = 0; r < ranked.length; r++) {
+  c.size = Math.min(total, CENTROID_FEATURES);
+  for (let r = 0; r < total; r++) {
     const p = ranked[r]!;
     if (r < CENTROID_FEATURES) {
-      kept.set(ids[p]!, counts[p]!);
+      c.ids[r] = ids[p]!;
+      c.counts[r] = counts[p]!;
       if (p >= old) added.push(ids[p]!);
     } else if (p < old) removed.push(ids[p]!);
   }
-  cluster.counts = kept;
   return { added, removed };
 }
 
 /**
  * Add an article to a cluster; returns the features it gained and those pruned from its centroid. Counts already
- * there are updated in place; when the centroid would outgrow PRUNE_AT the new features go straight into the cut
- * instead of into the map (inserting them only to drop most cost more than the rest of linking an article).
+ * there are updated in place; when the centroid would outgrow PRUNE_AT the new features go straight into the cut.
  */
 function absorb(cluster: Cluster, list: FeatureList, date: string | null): { added: FeatureId[]; removed: FeatureId[] } {
-  const { counts } = cluster;
+  const c = cluster.counts;
+  for (let i = 0; i < c.size; i++) {
+    fitPositions(c.ids[i]!);
+    positions[c.ids[i]!] = i + 1;
+  }
   const fresh: number[] = [];
   for (let i = 0; i < list.ids.length; i++) {
     const f = list.ids[i]!;
-    const had = counts.get(f);
-    if (had === undefined) fresh.push(i);
-    else counts.set(f, had + list.counts[i]!);
+    fitPositions(f);
+    const at = positions[f]!;
+    if (at) c.counts[at - 1]! += list.counts[i]!;
+    else fresh.push(i);
   }
+  for (let i = 0; i < c.size; i++) positions[c.ids[i]!] = 0;
   let change: { added: FeatureId[]; removed: FeatureId[] };
-  if (counts.size + fresh.length > PRUNE_AT) {
-    const { ids, counts: values } = listOf(counts, fresh.length);
-    const old = counts.size;
-    let k = old;
-    for (const i of fresh) {
-      ids[k] = list.ids[i]!;
-      values[k++] = list.counts[i]!;
-    }
-    change = pruned(cluster, ids, values, old);
-  } else {
+  if (c.size + fresh.length > PRUNE_AT) change = pruned(c, list, fresh);
+  else {
     const added: FeatureId[] = [];
     for (const i of fresh) {
-      counts.set(list.ids[i]!, list.counts[i]!);
+      c.ids[c.size] = list.ids[i]!;
+      c.counts[c.size++] = list.counts[i]!;
       added.push(list.ids[i]!);
     }
     change = { added, removed: [] };
@@ -154,6 +158,9 @@ function absorb(cluster: Cluster, list: FeatureList, date: string | null): { add
   cluster.lastDate = maxDate(cluster.lastDate, date);
   return change;
 }
+
+/** The features of a centroid, in its order. */
+const featuresOf = (c: Centroid): Int32Array => c.ids.subarray(0, c.size);
 
 export class Linker {
   /** Feature id → IDF × kind boost under the current snapshot. */
@@ -169,8 +176,8 @@ export class Linker {
     private readonly state: LinkState,
     private readonly opts: LinkOptions = DEFAULT_LINK_OPTIONS,
   ) {
-    for (const e of state.events.values()) this.index(this.eventPostings, e, e.counts.keys());
-    for (const s of state.stories.values()) this.index(this.storyPostings, s, s.counts.keys());
+    for (const e of state.events.values()) this.index(this.eventPostings, e, featuresOf(e.counts));
+    for (const s of state.stories.values()) this.index(this.storyPostings, s, featuresOf(s.counts));
   }
 
   /** Place one article; updates the state and records the change for the next flush. */
@@ -261,14 +268,14 @@ export class Linker {
   private clusterVector(cluster: Cluster): Vector {
     let v = this.vectors.get(cluster.id);
     if (!v) {
-      const list = listOf(cluster.counts);
-      this.vectors.set(cluster.id, (v = weigh(list.ids, list.counts, this.weightOf)));
+      const c = cluster.counts;
+      this.vectors.set(cluster.id, (v = weigh(featuresOf(c), c.counts.subarray(0, c.size), this.weightOf)));
     }
     return v;
   }
 
   private newCluster(into: Map<string, Cluster>, id: string, storyId: string | null): Cluster {
-    const cluster: Cluster = { id, storyId, counts: new Map(), size: 0, firstDate: null, lastDate: null, seq: ++this.state.seq };
+    const cluster: Cluster = { id, storyId, counts: emptyCentroid(), size: 0, firstDate: null, lastDate: null, seq: ++this.state.seq };
     into.set(id, cluster);
     return cluster;
   }

@@ -9,13 +9,51 @@ export interface Cluster {
   id: string;
   /** For events, the story they belong to; for stories, null. */
   storyId: string | null;
-  /** Feature id → count, in a stable order (pruning keeps the first of equal counts). */
-  counts: Map<FeatureId, number>;
+  /** Feature counts, in a stable order (pruning keeps the first of equal counts). */
+  counts: Centroid;
   size: number;
   firstDate: string | null;
   lastDate: string | null;
   /** Order of creation, for stable tie-breaking. */
   seq: number;
+}
+
+/**
+ * A cluster's feature counts as parallel arrays, the first `size` slots in use: typed arrays of a fixed capacity
+ * are updated in place, where a Map rebuilt at every cut left a dead Map in the old generation per article.
+ */
+export interface Centroid {
+  ids: Int32Array;
+  counts: Float64Array;
+  size: number;
+}
+
+/** Features kept per cluster centroid: enough to describe it, bounded so clusters stay cheap to compare. */
+export const CENTROID_FEATURES = 160;
+/** A centroid grown past this many features is cut back to CENTROID_FEATURES: the capacity every centroid has. */
+export const PRUNE_AT = CENTROID_FEATURES * 1.5;
+
+export function emptyCentroid(): Centroid {
+  return { ids: new Int32Array(PRUNE_AT), counts: new Float64Array(PRUNE_AT), size: 0 };
+}
+
+/** A centroid of the flat pairs [id, count, id, count, …], in their order. */
+export function centroidOf(flat: number[]): Centroid {
+  const size = flat.length >> 1;
+  const capacity = Math.max(size, PRUNE_AT);
+  const c: Centroid = { ids: new Int32Array(capacity), counts: new Float64Array(capacity), size };
+  for (let i = 0; i < size; i++) {
+    c.ids[i] = flat[2 * i]!;
+    c.counts[i] = flat[2 * i + 1]!;
+  }
+  return c;
+}
+
+/** The flat pairs [id, count, …] of a centroid, in its order (as stored). */
+export function centroidPairs(c: Centroid): number[] {
+  const flat: number[] = [];
+  for (let i = 0; i < c.size; i++) flat.push(c.ids[i]!, c.counts[i]!);
+  return flat;
 }
 
 /** Feature names ↔ ids. Integer ids keep the hot loops of linking off string hashing, and centroids small on disk. */

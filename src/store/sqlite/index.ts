@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Block, RunSummary, Span, Story, TimeAnalysis } from '../../model.js';
 import { bandKeys } from '../../link/minhash.js';
 import { addFeature, emptyLinkState, type Cluster, type LinkState } from '../../link/index.js';
-import { isAnchorName } from '../../link/state.js';
+import { centroidOf, centroidPairs, isAnchorName } from '../../link/state.js';
 import type { BatchWrite, EntityView, MemberArticle, SearchHit, Store, StoreStats, StoredArticle, StoredAssignment, StoredReject, StoryEntity } from '../types.js';
 import { SpellingIndex, entityView, findEntities, storyEntities, writeArticleEntities } from './entities.js';
 import { rejectKey } from '../keys.js';
@@ -56,25 +56,11 @@ function toArticle(r: Row): StoredArticle {
   };
 }
 
-/** A flat JSON array [k, v, k, v, …] to a map, in order. */
-function pairsMap(text: unknown): Map<number, number> {
-  const flat = json<number[]>(text, []);
-  const out = new Map<number, number>();
-  for (let i = 0; i + 1 < flat.length; i += 2) out.set(flat[i]!, flat[i + 1]!);
-  return out;
-}
-
-function pairsJson(entries: Iterable<[number, number]>): string {
-  const flat: number[] = [];
-  for (const [k, v] of entries) flat.push(k, v);
-  return JSON.stringify(flat);
-}
-
 function toCluster(r: Row, storyId: string | null): Cluster {
   return {
     id: r.id as string,
     storyId,
-    counts: pairsMap(r.counts),
+    counts: centroidOf(json<number[]>(r.counts, [])),
     size: r.size as number,
     firstDate: (r.first_date as string) ?? null,
     lastDate: (r.last_date as string) ?? null,
@@ -145,7 +131,8 @@ export class SqliteStore implements Store {
     for (const r of this.sql('SELECT feature_id, n FROM doc_freq_by_id').iterate() as Iterable<Row>) state.df[r.feature_id as number] = r.n as number;
     const idf = this.sql('SELECT docs, df FROM idf_snapshot WHERE id = 1').get() as Row | undefined;
     if (idf) state.idf = { docs: idf.docs as number, df: [] };
-    if (idf) for (const [id, n] of pairsMap(idf.df)) state.idf.df[id] = n;
+    const flat = json<number[]>(idf?.df, []);
+    for (let i = 0; i + 1 < flat.length; i += 2) state.idf.df[flat[i]!] = flat[i + 1]!;
     for (const r of this.sql('SELECT * FROM stories ORDER BY seq').iterate() as Iterable<Row>) state.stories.set(r.id as string, toCluster(r, null));
     for (const r of this.sql('SELECT * FROM events ORDER BY seq').iterate() as Iterable<Row>) state.events.set(r.id as string, toCluster(r, r.story_id as string));
     state.seq = Math.max(0, ...[...state.events.values(), ...state.stories.values()].map((c) => c.seq));
@@ -223,8 +210,8 @@ export class SqliteStore implements Store {
       }
       if (firstSeq) indexText.run(firstSeq);
       for (const f of batch.link.newFeatures) addFeature.run(f.id, f.name);
-      for (const s of batch.link.stories) upsertStory.run(s.id, s.seq, pairsJson(s.counts), s.size, s.firstDate, s.lastDate);
-      for (const e of batch.link.events) upsertEvent.run(e.id, e.storyId, e.seq, pairsJson(e.counts), e.size, e.firstDate, e.lastDate);
+      for (const s of batch.link.stories) upsertStory.run(s.id, s.seq, JSON.stringify(centroidPairs(s.counts)), s.size, s.firstDate, s.lastDate);
+      for (const e of batch.link.events) upsertEvent.run(e.id, e.storyId, e.seq, JSON.stringify(centroidPairs(e.counts)), e.size, e.firstDate, e.lastDate);
       for (const [f, n] of batch.link.dfDelta) addDf.run(f, n);
       if (batch.link.docs) addDocs.run(batch.link.docs);
       if (batch.link.idf) saveIdf.run(batch.link.idf.docs, dfJson(batch.link.idf.df));
