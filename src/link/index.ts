@@ -301,7 +301,8 @@ export class Linker {
     const ids = new Int32Array(features.size);
     const counts = new Float64Array(features.size);
     let i = 0;
-    for (const [name, c] of features) {
+    // forEach, not for-of: no [name, count] pair is built per feature.
+    features.forEach((c, name) => {
       let id = dict.ids.get(name);
       if (id === undefined) {
         if (isAnchorName(name)) dict.nextAnchor = (id = dict.nextAnchor) + 2;
@@ -312,7 +313,7 @@ export class Linker {
       }
       ids[i] = id;
       counts[i++] = c;
-    }
+    });
     return { ids, counts };
   }
 

@@ -330,10 +330,13 @@ export function reachableTag(ctx: SentenceContext, i: number, gold: number, prev
 /** Key groups whose summed weights a token caches for frozen weights: its five roles, then its keys after each tag. */
 const GROUPS = ROLES.length + TAG_CODES;
 
-/** Sum of the weights of the keys `write` puts in a fresh buffer, added to `into` at `at`. */
+/** Buffers of groupSum, apart from the decoder's: a group is summed while the decoder's buffers hold a token's scores. */
+const groupScratch = { keys: new Int32Array(MAX_KEYS), scores: new Float64Array(TAG_COUNT) };
+
+/** Sum of the weights of the keys `write` puts in a buffer, written into `into` at `at`. */
 function groupSum(weights: Weights, write: (out: Int32Array) => number, into: Float32Array, at: number): void {
-  const keys = new Int32Array(MAX_KEYS);
-  into.set(score(weights, keys, write(keys), new Float64Array(TAG_COUNT)), at);
+  const { keys, scores } = groupScratch;
+  into.set(score(weights, keys, write(keys), scores), at);
 }
 
 /** A token's group sums for frozen weights, worked out on its first scoring with them. */

@@ -200,7 +200,8 @@ export class SqliteStore implements Store {
           word_count: analysis.wordCount, meta: JSON.stringify(doc.meta), warnings: JSON.stringify(doc.warnings), run_id: batch.runId,
         }).lastInsertRowid);
         insertBlocks(this.sql, seq, doc, analysis);
-        const anchors = [...analysis.features].filter(([f]) => isAnchorName(f));
+        const anchors: [string, number][] = [];
+        analysis.features.forEach((n, f) => isAnchorName(f) && anchors.push([f, n]));
         insertAnalysis.run(seq, JSON.stringify(analysis.sentences), JSON.stringify(anchors), JSON.stringify(analysis.minhash));
         insertTimes(this.sql, seq, analysis.times);
         insertAssignment.run(seq, assignment.event, assignment.story, assignment.duplicateOf, assignment.score);
