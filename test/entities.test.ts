@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { resolveShortForms, sameNameVariant, variantLengths } from '../src/analyze/entities/aliases.js';
+import { editDistance, resolveShortForms, sameNameVariant, variantLengths } from '../src/analyze/entities/aliases.js';
 import { canonicalId, orgKey } from '../src/analyze/entities/canonical.js';
 import { bioSpans } from '../src/analyze/entities/conll.js';
 import { extractEntities } from '../src/analyze/entities/index.js';
@@ -142,6 +142,27 @@ test('spelling variants merge only within the guards', () => {
   assert.ok(!sameNameVariant('joan smith', 'john smith'), 'two first names are two people');
   assert.ok(!sameNameVariant('audi', 'aldi'), 'short names never merge');
   assert.ok(!sameNameVariant('3 group', '4 group'));
+});
+
+test('the banded edit distance agrees with the full table within its bound', () => {
+  const full = (a: string, b: string): number => {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+    return prev[b.length]!;
+  };
+  // Short words over three letters, so that near and far pairs of every length difference are common.
+  let seed = 12345;
+  const next = (n: number): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+  const word = (): string => Array.from({ length: next(14) }, () => 'abc'[next(3)]).join('');
+  for (let k = 0; k < 20_000; k++) {
+    const [a, b, max] = [word(), word(), next(4)];
+    const d = full(a, b);
+    assert.equal(editDistance(a, b, max), d <= max ? d : max + 1, `${a} / ${b} within ${max}`);
+  }
 });
 
 test('short forms and acronyms join the one long form of the article', () => {

@@ -63,25 +63,33 @@ export function resolveShortForms(mentions: EntityMention[]): EntityMention[] {
 /** The two rows of editDistance's table, reused across calls: the store compares a new name with many candidates. */
 let rows = [new Int32Array(64), new Int32Array(64)];
 
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+/**
+ * Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. Only the band of cells within `max`
+ * of the diagonal is filled (a path outside it costs more than `max`), so a comparison costs O(length × max).
+ */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (rows[0]!.length <= b.length) rows = [new Int32Array(b.length * 2 + 1), new Int32Array(b.length * 2 + 1)];
+  if (rows[0]!.length <= b.length + 1) rows = [new Int32Array(b.length * 2 + 2), new Int32Array(b.length * 2 + 2)];
+  const beyond = max + 1;
   let [prev, cur] = rows as [Int32Array, Int32Array];
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let j = 0; j <= b.length; j++) prev[j] = j <= max ? j : beyond;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    cur[lo - 1] = lo === 1 ? i : beyond;
+    let rowMin = cur[lo - 1]!;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = lo; j <= hi; j++) {
       const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
-    if (rowMin > max) return max + 1;
+    // The cell past the band is read by the next row as its upper neighbour: outside the band, beyond reach.
+    if (hi < b.length) cur[hi + 1] = beyond;
+    if (rowMin > max) return beyond;
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  return Math.min(prev[b.length]!, beyond);
 }
 
 /** Edits allowed between two spellings of one name, by the shorter's length: none for short names, where one letter makes another name. */
