@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RawDoc } from '../model.js';
-import { processRaw, type Processed } from './stages.js';
+import { processBatch, type Processed } from './stages.js';
 
 /**
  * Semi-space of the young generation, in MB: at 128 (V8's default is 16) an article's short-lived objects die young
@@ -27,13 +27,21 @@ export interface StagePool {
   close(): Promise<void>;
 }
 
-/** In-process: no threads, results computed on submit. */
+/**
+ * In-process: no threads. Documents wait until a result is asked for, then all those submitted are processed
+ * together, stage by stage (processBatch): the pipeline keeps a window of them in flight, so each stage runs over a
+ * window's documents while its tables are in the caches, instead of alternating with linking and writing.
+ */
 function inlinePool(): StagePool {
-  const queue: Processed[] = [];
+  const waiting: RawDoc[] = [];
+  const done: Processed[] = [];
   return {
-    submit: (raw) => void queue.push(processRaw(raw)),
-    next: async () => queue.shift()!,
-    pending: () => queue.length,
+    submit: (raw) => void waiting.push(raw),
+    next: async () => {
+      if (!done.length) done.push(...processBatch(waiting.splice(0)));
+      return done.shift()!;
+    },
+    pending: () => waiting.length + done.length,
     close: async () => undefined,
   };
 }

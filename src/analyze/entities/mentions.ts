@@ -164,14 +164,44 @@ function bodyInfoReader(body: BodyTokens): (words: string[], starts: number[], e
   };
 }
 
-/** Mentions in one field (title or body), sentence by sentence. */
-function fieldMentions(text: string, sentences: Span[], field: 'title' | 'text', lang: string, body?: BodyTokens): EntityMention[] {
-  const out: EntityMention[] = [];
+/** A sentence as the tagger read it: its tokens with their offsets, and the tagger's spans over them. */
+interface TaggedSentence {
+  words: string[];
+  starts: number[];
+  ends: number[];
+  spans: EntitySpan[];
+}
+
+/** An article's title and body as the tagger read them, sentence by sentence. */
+export interface TaggedArticle {
+  title: TaggedSentence[];
+  text: TaggedSentence[];
+}
+
+/** The tagger's spans in each sentence of one field (title or body). */
+function tagField(text: string, sentences: Span[], body?: BodyTokens): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
   const bodyInfos = body && bodyInfoReader(body);
   for (const s of sentences) {
     const { words, starts, ends } = nerTokens(text, s.start, s.end);
-    if (!words.length) continue;
-    for (const span of fixSpans(words, tagSpans(words, bodyInfos?.(words, starts, ends)), lang)) {
+    if (words.length) out.push({ words, starts, ends, spans: tagSpans(words, bodyInfos?.(words, starts, ends)) });
+  }
+  return out;
+}
+
+/**
+ * The tagger's reading of an article: the first half of findMentions, apart so that a batch of articles can be tagged
+ * one after another while the model's weights are in the caches (see analyzeAll).
+ */
+export function tagArticle(title: string, text: string, sentences: Span[], lang: string, body?: BodyTokens): TaggedArticle {
+  return { title: tagField(title, title ? splitSentences(title, lang) : []), text: tagField(text, sentences, body) };
+}
+
+/** Mentions in one tagged field, sentence by sentence. */
+function fieldMentions(text: string, tagged: TaggedSentence[], field: 'title' | 'text', lang: string): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const { words, starts, ends, spans } of tagged) {
+    for (const span of fixSpans(words, spans, lang)) {
       const start = starts[span.start]!;
       const end = ends[span.end - 1]!;
       const surface = text.slice(start, end);
@@ -194,10 +224,9 @@ function retypeLoneNames(mentions: EntityMention[]): EntityMention[] {
   });
 }
 
-/** Every mention in the title and body; `sentences` are the body's sentence spans, `body` its tokens when known. */
-export function findMentions(title: string, text: string, sentences: Span[], lang: string, body?: BodyTokens): EntityMention[] {
-  const titleSpans = title ? splitSentences(title, lang) : [];
-  return retypeLoneNames([...fieldMentions(title, titleSpans, 'title', lang), ...fieldMentions(text, sentences, 'text', lang, body)]);
+/** Every mention in the title and body of a tagged article (tagArticle). */
+export function mentionsOf(title: string, text: string, tagged: TaggedArticle, lang: string): EntityMention[] {
+  return retypeLoneNames([...fieldMentions(title, tagged.title, 'title', lang), ...fieldMentions(text, tagged.text, 'text', lang)]);
 }
 
 /** Mentions in reading order: the title's first, then the body's, each by position. */
