@@ -32,7 +32,7 @@ const DEFAULT_BATCH = 200;
  * Documents in flight: enough to keep the workers busy, or (in-process) to run each stage over many documents while
  * its tables are in the caches (200 took 3 % less CPU than 64); few enough to bound memory.
  */
-const WINDOW = 200;
+export const WINDOW = 200;
 
 /** The identity part of an article's key: the record's id, else URL, else absolute path; stdin text has none. */
 export function recordIdentity(raw: RawDoc): string {
