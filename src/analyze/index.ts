@@ -35,7 +35,7 @@ function foldedHashes(infos: TokenInfo[]): Uint32Array {
 /**
  * The analyses of several documents, step by step across all of them rather than document by document: each step's
  * tables (the language model, the tagger's weights, the word records) stay in the processor's caches from one
- * document to the next instead of being evicted by the other steps in between, which cut ingest CPU by about 6 %.
+ * document to the next instead of being evicted by the other steps in between (9 % less ingest CPU, docs/benchmarks.md).
  */
 export function analyzeAll(docs: Document[]): Analysis[] {
   const langs = docs.map((doc) => chooseLanguage(doc, identifyLanguage(`${doc.title}\n${doc.text}`)));
@@ -63,8 +63,4 @@ export function analyzeAll(docs: Document[]): Analysis[] {
     otherLangBlocks: otherLangBlocks[i]!,
     times: times[i]!,
   }));
-}
-
-export function analyze(doc: Document): Analysis {
-  return analyzeAll([doc])[0]!;
 }
