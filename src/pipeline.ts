@@ -1,7 +1,7 @@
 // The in-process pipeline: read → extract → analyze → link → store, in batches; then refresh changed stories.
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
-import type { Article, Assignment, RawDoc, Reject, RunSummary, Story } from './model.js';
+import type { Article, Assignment, RawDoc, Reject, RunSummary } from './model.js';
 import { planInputs, readUnit, withLinkedPages, type InputUnit, type ReadItem } from './ingest/index.js';
 import { DEFAULT_LINK_OPTIONS, Linker, type LinkOptions } from './link/index.js';
 import { deriveStory } from './stories/index.js';
@@ -98,7 +98,7 @@ function unitItems(unit: InputUnit, first: FirstPass, followLinks: boolean): Asy
   return followLinks ? withLinkedPages(items) : items;
 }
 
-/** Story views written per transaction: a commit per story cost more than deriving small ones. */
+/** Stories read, derived and written per transaction: a commit per story cost more than deriving small ones. */
 const VIEWS_PER_WRITE = 200;
 /** Members read before their stories are derived: reading and deriving by turns keeps each one's data in the caches. */
 const MEMBERS_PER_GROUP = 2_000;
@@ -106,7 +106,6 @@ const MEMBERS_PER_GROUP = 2_000;
 /** Rebuild the reader-facing view of every story whose members changed. */
 export async function refreshStories(store: Store): Promise<number> {
   const ids = await store.staleStoryIds();
-  let views: Story[] = [];
   for (let next = 0; next < ids.length; ) {
     const group: { id: string; members: MemberArticle[] }[] = [];
     for (let read = 0; next < ids.length && group.length < VIEWS_PER_WRITE && read < MEMBERS_PER_GROUP; next++) {
@@ -114,13 +113,8 @@ export async function refreshStories(store: Store): Promise<number> {
       group.push({ id: ids[next]!, members });
       read += members.length;
     }
-    for (const { id, members } of group) if (members.length) views.push(deriveStory(id, members));
-    if (views.length >= VIEWS_PER_WRITE) {
-      await store.saveStoryViews(views);
-      views = [];
-    }
+    await store.saveStoryViews(group.filter((g) => g.members.length).map((g) => deriveStory(g.id, g.members)));
   }
-  if (views.length) await store.saveStoryViews(views);
   return ids.length;
 }
 

@@ -190,8 +190,8 @@ function tagField(text: string, sentences: Span[], body?: BodyTokens): TaggedSen
 }
 
 /**
- * The tagger's reading of an article: the first half of findMentions, apart so that a batch of articles can be tagged
- * one after another while the model's weights are in the caches (see analyzeAll).
+ * The tagger's reading of an article, apart from building its mentions (mentionsOf) so that a batch of articles can be
+ * tagged one after another while the model's weights are in the caches (see analyzeAll).
  */
 export function tagArticle(title: string, text: string, sentences: Span[], lang: string, body?: BodyTokens): TaggedArticle {
   return { title: tagField(title, title ? splitSentences(title, lang) : []), text: tagField(text, sentences, body) };
